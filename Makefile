@@ -1,0 +1,44 @@
+# Everyday acts. The first `make demo` or `make test` creates .venv and installs the exact
+# versions in requirements.lock; after that nothing here touches the network.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+MANIFEST := dbt/target/manifest.json
+DBT_SOURCES := $(shell find dbt/models dbt/macros dbt/tests -type f 2>/dev/null) dbt/dbt_project.yml $(wildcard seeds/*.csv)
+
+export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DAGSTER_DISABLE_TELEMETRY := true
+
+.PHONY: demo test ui validate lint clean install
+
+demo: $(INSTALLED) $(MANIFEST) ## backfill the bundled Jan 2025 window and print the top impacts
+	$(BIN)/newsimpact demo
+
+test: $(INSTALLED) $(MANIFEST) ## run the whole test suite
+	$(BIN)/python -m pytest
+
+ui: $(INSTALLED) $(MANIFEST) ## the Dagster UI on http://127.0.0.1:3000
+	$(BIN)/newsimpact home
+	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+
+validate: $(INSTALLED) $(MANIFEST) ## check that the code location loads
+	$(BIN)/dagster definitions validate
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check orchestration tests
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $@
+
+$(MANIFEST): $(INSTALLED) $(DBT_SOURCES)
+	cd dbt && ../$(BIN)/dbt parse --quiet --profiles-dir .
+	touch $@
+
+clean: ## remove the warehouse (DuckDB file, landing archive, Dagster runs) and dbt's target
+	rm -rf warehouse/newsimpact.duckdb* warehouse/landing warehouse/serving warehouse/dagster_home dbt/target dbt/logs

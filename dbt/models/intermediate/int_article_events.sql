@@ -1,0 +1,57 @@
+-- One row per article that makes an event: its event type (the matching rule with the lowest
+-- priority number) and its primary entity (highest relevance; ties go to the more specific
+-- entity type, then to the entity named first in the title).
+with articles as (
+    select * from {{ ref('int_articles') }}
+),
+
+event_types as (
+    select * from {{ ref('stg_event_types') }}
+),
+
+mentions as (
+    select * from {{ ref('int_entity_mentions') }}
+),
+
+typed as (
+    select
+        articles.article_id,
+        event_types.event_type,
+        row_number() over (
+            partition by articles.article_id order by event_types.priority, event_types.event_type
+        ) as type_rank
+    from articles
+    inner join event_types
+        on regexp_matches(articles.title || ' ' || articles.summary, '(?i)' || event_types.pattern)
+),
+
+primary_entities as (
+    select
+        article_id,
+        entity_id,
+        row_number() over (
+            partition by article_id
+            order by
+                relevance desc,
+                case entity_type
+                    when 'company' then 1 when 'token' then 1 when 'product' then 2
+                    when 'person' then 3 when 'organisation' then 4 when 'country' then 5
+                    else 6
+                end,
+                title_position nulls last,
+                entity_id
+        ) as entity_rank
+    from mentions
+)
+
+select
+    articles.article_id,
+    articles.published_at,
+    articles.title,
+    articles.first_feed_id,
+    typed.event_type,
+    primary_entities.entity_id as primary_entity_id
+from articles
+inner join typed on articles.article_id = typed.article_id and typed.type_rank = 1
+inner join primary_entities
+    on articles.article_id = primary_entities.article_id and primary_entities.entity_rank = 1

@@ -1,0 +1,20 @@
+-- One row per entity (company, token, person, organisation, country, product) with its aliases
+-- and the assets linked to it.
+with entities as (
+    select * from {{ ref('stg_entities') }}
+),
+
+linked as (
+    select entity_id, string_agg(symbol, '|' order by symbol) as linked_symbols
+    from {{ ref('int_entity_assets') }}
+    group by entity_id
+)
+
+select
+    entities.entity_id,
+    entities.entity_name,
+    entities.entity_type,
+    entities.aliases,
+    linked.linked_symbols
+from entities
+left join linked on entities.entity_id = linked.entity_id

@@ -1,0 +1,30 @@
+-- One row per deduplicated article: the feeds that carried it, its URL, title and first
+-- publication time (UTC), and the event it belongs to, if any.
+with articles as (
+    select * from {{ ref('int_articles') }}
+),
+
+article_events as (
+    select * from {{ ref('int_article_events') }}
+),
+
+event_articles as (
+    select * from {{ ref('int_event_articles') }}
+)
+
+select
+    articles.article_id,
+    articles.url,
+    articles.title,
+    articles.summary,
+    articles.published_at,
+    articles.published_is_fallback,
+    articles.first_feed_id,
+    articles.feed_ids,
+    articles.n_feeds,
+    article_events.event_type,
+    article_events.primary_entity_id,
+    event_articles.event_id
+from articles
+left join article_events on articles.article_id = article_events.article_id
+left join event_articles on articles.article_id = event_articles.article_id

@@ -1,0 +1,14 @@
+with source as (
+    select * from {{ ref('event_types') }}
+),
+
+renamed as (
+    select
+        event_type,
+        description as event_type_description,
+        priority,
+        pattern
+    from source
+)
+
+select * from renamed

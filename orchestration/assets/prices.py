@@ -1,0 +1,67 @@
+"""raw.prices: fetch each asset's daily bars from its provider → land → parse → upsert."""
+
+from __future__ import annotations
+
+from dagster import (AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue,
+                     asset)
+from dagster_duckdb import DuckDBResource
+
+from ..ingest import Batch
+from ..landing import EXTENSIONS
+from ..partitions import daily_partitions, window_dates
+from ..reference import Asset
+from ..resources import SourcesResource
+from ..sources.providers import get_provider
+from ..sources.transport import utcnow
+from ..warehouse import upsert_prices
+
+
+def _parse(asset_: Asset, start, end):
+    provider = get_provider(asset_.provider)
+
+    def parse(body: bytes, fetched, sha: str) -> tuple[list[dict], str | None]:
+        loaded_at = utcnow()
+        bars = [bar for bar in provider.parse(body, asset_.provider_symbol)
+                if start <= bar.price_date <= end]
+        return [{**bar.__dict__, "symbol": asset_.symbol, "provider": asset_.provider,
+                 "landing_sha256": sha, "loaded_at": loaded_at} for bar in bars], None
+    return parse
+
+
+def _last_per_day(rows: list[dict]) -> list[dict]:
+    """A provider that repeats a date keeps its last bar for that date (one row per day)."""
+    return list({(row["symbol"], row["price_date"]): row for row in rows}.values())
+
+
+@asset(
+    key=["raw", "prices"],
+    group_name="ingestion",
+    partitions_def=daily_partitions,
+    backfill_policy=BackfillPolicy.single_run(),
+    pool="warehouse",
+    kinds={"python", "duckdb"},
+    description="One row per asset and trading day: OHLC, adjusted close, volume, provider.",
+)
+def prices(context: AssetExecutionContext, warehouse: DuckDBResource,
+           sources: SourcesResource) -> MaterializeResult:
+    start, end = window_dates(context)
+    transport = sources.make_transport()
+    batch = Batch(context.run_id, "prices", transport.name, sources.landing_path())
+    for asset_ in sources.assets():
+        for fetched in transport.price_fetches(asset_.provider, asset_.provider_symbol, start, end):
+            batch.add(fetched, EXTENSIONS[asset_.provider], _parse(asset_, start, end))
+    batch.rows = _last_per_day(batch.rows)
+    with warehouse.get_connection() as con:
+        added = batch.write(con, upsert_prices)
+        total = con.execute("select count(*) from raw.prices").fetchone()[0]
+    for source, message in batch.failed.items():
+        context.log.warning(f"price source {source} failed: {message}")
+    context.log.info(f"{start}..{end}: {len(batch.log_rows)} fetches, {len(batch.rows)} bars, "
+                     f"{added} new, {total} in raw.prices")
+    return MaterializeResult(metadata={
+        "fetches": len(batch.log_rows),
+        "bars_parsed": len(batch.rows),
+        "rows_added": added,
+        "dagster/row_count": total,
+        "failed_sources": MetadataValue.json(batch.failed),
+    })

@@ -1,0 +1,65 @@
+"""The one path every fetched body takes: archive in landing, parse, log, then write in one
+transaction. Assets call this; a failing source is logged and skipped, never fatal to the run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import landing, warehouse
+from .sources.transport import Fetched, utcnow
+
+
+@dataclass
+class Batch:
+    """What one asset run fetched: fetch_log rows, parsed rows and the sources that failed."""
+
+    run_id: str
+    kind: str  # feed | prices
+    transport: str
+    landing_dir: Path
+    log_rows: list[dict] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)
+
+    def add(self, fetched: Fetched, extension: str,
+            parse: Callable[[bytes, Fetched, str], tuple[list[dict], str | None]]) -> None:
+        """Archive, parse and log one fetch. parse returns (rows, warning) or raises ValueError."""
+        log = {
+            "fetch_id": f"{self.run_id}-{self.kind}-{len(self.log_rows):05d}",
+            "run_id": self.run_id, "kind": self.kind, "source_id": fetched.source_id,
+            "url": fetched.url, "transport": self.transport, "observed_at": fetched.observed_at,
+            "logged_at": utcnow(), "http_status": fetched.http_status,
+            "etag": fetched.headers.get("ETag"),
+            "last_modified": fetched.headers.get("Last-Modified"),
+            "duration_ms": fetched.duration_ms, "status": "ok", "rows_parsed": 0,
+        }
+        self.log_rows.append(log)
+        if not fetched.ok:
+            self._fail(log, fetched.source_id, fetched.error or "no body")
+            return
+        sha, path = landing.archive(self.landing_dir, self.kind, fetched.source_id,
+                                    fetched.observed_at.date(), fetched.body, extension)
+        log.update(bytes=len(fetched.body), sha256=sha, landing_path=str(path))
+        try:
+            rows, warning = parse(fetched.body, fetched, sha)
+        except ValueError as exc:  # every parser signals unusable input with a ValueError
+            self._fail(log, fetched.source_id, f"{type(exc).__name__}: {exc}")
+            return
+        log["rows_parsed"] = len(rows)
+        if warning:
+            log.update(status="warning", message=warning)
+            self.warnings[fetched.source_id] = warning
+        self.rows.extend(rows)
+
+    def _fail(self, log: dict, source_id: str, message: str) -> None:
+        log.update(status="error", message=message)
+        self.failed[source_id] = message
+
+    def write(self, con, upsert: Callable[[object, list[dict]], int]) -> int:
+        """Write log and rows in one transaction; returns how many new rows the table gained."""
+        with warehouse.transaction(con):
+            warehouse.append_fetch_log(con, self.log_rows)
+            return upsert(con, self.rows)

@@ -1,0 +1,37 @@
+"""The daily run: after the US close, ingest yesterday and today (late prices arrive a day late),
+then rebuild the marts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from dagster import (AssetSelection, RunRequest, ScheduleEvaluationContext, define_asset_job,
+                     schedule)
+
+from .partitions import daily_partitions
+
+ingest_job = define_asset_job(
+    "ingest",
+    selection=AssetSelection.groups("ingestion"),
+    partitions_def=daily_partitions,
+    description="Fetch feeds and prices for a day or a range of days (one run for a range).",
+)
+transform_job = define_asset_job(
+    "transform",
+    selection=AssetSelection.all() - AssetSelection.groups("ingestion"),
+    description="dbt seed and build: staging, intermediate and marts, with dbt tests as checks.",
+)
+
+
+def partition_range_tags(first: str, last: str) -> dict[str, str]:
+    """Run tags that make one run cover partitions first..last (single-run backfill)."""
+    return {"dagster/asset_partition_range_start": first,
+            "dagster/asset_partition_range_end": last}
+
+
+@schedule(job=ingest_job, cron_schedule="30 22 * * *", execution_timezone="UTC")
+def daily_ingest(context: ScheduleEvaluationContext):
+    today = context.scheduled_execution_time.date()
+    yesterday = today - timedelta(days=1)
+    return RunRequest(run_key=today.isoformat(),
+                      tags=partition_range_tags(yesterday.isoformat(), today.isoformat()))

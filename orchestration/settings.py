@@ -1,0 +1,57 @@
+"""Where things live and how sources are reached, read from the environment when asked.
+
+Every path can be overridden so a user can point the pipeline at their own feeds, assets and
+warehouse without editing code:
+
+- NEWSIMPACT_SEEDS_DIR   reference CSVs (assets, feeds, entities, event types) and snapshots/
+- NEWSIMPACT_WAREHOUSE   the DuckDB file the pipeline writes (dbt's profiles.yml reads it too)
+- NEWSIMPACT_LANDING_DIR the archive of every fetched body (default: beside the DuckDB file)
+- NEWSIMPACT_TRANSPORT   "replay" (default: the recorded snapshots, no network) or "live"
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TRANSPORTS = ("replay", "live")
+
+
+class SettingsError(ValueError):
+    """A configuration value that cannot work; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    seeds_dir: Path
+    warehouse: Path
+    landing_dir: Path
+    transport: str = "replay"
+
+    @property
+    def snapshots_dir(self) -> Path:
+        return self.seeds_dir / "snapshots"
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        seeds = Path(os.environ.get("NEWSIMPACT_SEEDS_DIR") or REPO_ROOT / "seeds")
+        warehouse = Path(
+            os.environ.get("NEWSIMPACT_WAREHOUSE") or REPO_ROOT / "warehouse" / "newsimpact.duckdb"
+        )
+        landing = Path(os.environ.get("NEWSIMPACT_LANDING_DIR") or warehouse.parent / "landing")
+        transport = os.environ.get("NEWSIMPACT_TRANSPORT") or "replay"
+        return cls(seeds.resolve(), warehouse.resolve(), landing.resolve(), transport).validated()
+
+    def validated(self) -> Settings:
+        if self.transport not in TRANSPORTS:
+            raise SettingsError(
+                f"NEWSIMPACT_TRANSPORT={self.transport!r}: expected one of {', '.join(TRANSPORTS)}"
+            )
+        for name in ("assets.csv", "feeds.csv"):
+            if not (self.seeds_dir / name).is_file():
+                raise SettingsError(
+                    f"seeds directory {self.seeds_dir} has no {name} (set NEWSIMPACT_SEEDS_DIR)"
+                )
+        return self

@@ -1,0 +1,1 @@
+"""Pure source code: transports, feed parsing and price providers. No Dagster, no DuckDB."""

@@ -1,0 +1,38 @@
+"""Price providers: each module turns a date range into request URLs and a response into bars.
+
+Every provider module exposes the same two functions:
+
+- ``request_urls(provider_symbol, start, end) -> list[str]``: the URLs covering [start, end]
+  (inclusive dates), chunked to the provider's paging limit;
+- ``parse(body, provider_symbol) -> list[Bar]``: the daily bars in one response body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+
+
+class PriceResponseError(ValueError):
+    """A provider response that cannot be read as daily bars; the message says why."""
+
+
+@dataclass(frozen=True)
+class Bar:
+    price_date: date  # the session date in the market's own time zone (UTC day for crypto)
+    open: float | None
+    high: float | None
+    low: float | None
+    close: float
+    adj_close: float  # split- and dividend-adjusted where the provider gives it, else close
+    volume: float | None
+
+
+def get_provider(name: str) -> ModuleType:
+    from . import coinbase, fred, yahoo
+
+    providers = {"yahoo": yahoo, "coinbase": coinbase, "fred": fred}
+    if name not in providers:
+        raise PriceResponseError(f"unknown price provider {name!r}; known: {', '.join(providers)}")
+    return providers[name]
