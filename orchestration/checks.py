@@ -1,6 +1,5 @@
 """Asset checks on the raw tables: every feed fresh and working, no price missing on a session."""
 
-from __future__ import annotations
 
 import pandas as pd
 from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 from dagster import ConfigurableResource
@@ -35,11 +37,17 @@ class SourcesResource(ConfigurableResource):
         return make_transport(self.transport, Path(self.seeds_dir) / "snapshots")
 
 
+def dbt_executable() -> str:
+    """dbt beside this interpreter (the project's venv) even when the venv is not on PATH."""
+    beside = Path(sys.executable).parent / "dbt"
+    return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
+
+
 def build_resources(settings: Settings) -> dict:
     return {
         "warehouse": DuckDBResource(database=str(settings.warehouse)),
         "sources": SourcesResource(seeds_dir=str(settings.seeds_dir),
                                    landing_dir=str(settings.landing_dir),
                                    transport=settings.transport),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
     }

@@ -1,7 +1,6 @@
 """The daily run: after the US close, ingest yesterday and today (late prices arrive a day late),
 then rebuild the marts."""
 
-from __future__ import annotations
 
 from datetime import timedelta
 

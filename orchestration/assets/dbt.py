@@ -4,7 +4,6 @@ dbt sources named `raw` map to the ingestion assets' keys (raw/<table>) without 
 seeds get keys under seeds/, and groups follow the models' folders.
 """
 
-from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any

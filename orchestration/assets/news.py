@@ -1,6 +1,5 @@
 """raw.news_items: fetch each feed → land → parse with feedparser → upsert (one transaction)."""
 
-from __future__ import annotations
 
 from dagster import (AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue,
                      asset)

@@ -1,6 +1,5 @@
 """raw.prices: fetch each asset's daily bars from its provider → land → parse → upsert."""
 
-from __future__ import annotations
 
 from dagster import (AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue,
                      asset)

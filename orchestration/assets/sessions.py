@@ -1,7 +1,6 @@
 """raw.sessions: every trading session of the calendars the assets use, from exchange_calendars
 (holidays, early closes and unscheduled closures included) and every UTC day for crypto."""
 
-from __future__ import annotations
 
 from datetime import date, timedelta
 

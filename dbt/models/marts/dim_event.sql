@@ -10,7 +10,11 @@ articles as (
 
 joined as (
     select
-        event_articles.*,
+        event_articles.event_id,
+        event_articles.event_type,
+        event_articles.primary_entity_id,
+        event_articles.first_seen_at,
+        articles.published_at,
         articles.title,
         articles.feed_ids,
         row_number() over (
@@ -21,19 +25,27 @@ joined as (
     inner join articles on event_articles.article_id = articles.article_id
 ),
 
-feeds as (
-    select distinct joined.event_id, feed.feed_id
+sources as (
+    select joined.event_id, count(distinct feed.feed_id) as n_sources
     from joined, unnest(string_split(joined.feed_ids, '|')) as feed(feed_id)
+    group by joined.event_id
+),
+
+events as (
+    select
+        event_id,
+        any_value(event_type) as event_type,
+        any_value(primary_entity_id) as primary_entity_id,
+        max(case when position_in_event = 1 then title end) as headline,
+        min(first_seen_at) as first_seen_at,
+        max(published_at) as last_seen_at,
+        count(*) as n_articles
+    from joined
+    group by event_id
 )
 
 select
-    joined.event_id,
-    joined.event_type,
-    joined.primary_entity_id,
-    max(case when joined.position_in_event = 1 then joined.title end) as headline,
-    min(joined.first_seen_at) as first_seen_at,
-    max(joined.published_at) as last_seen_at,
-    count(*) as n_articles,
-    (select count(*) from feeds where feeds.event_id = joined.event_id) as n_sources
-from joined
-group by joined.event_id, joined.event_type, joined.primary_entity_id
+    events.*,
+    sources.n_sources
+from events
+inner join sources on events.event_id = sources.event_id
