@@ -27,7 +27,9 @@ def session_rows(calendar: str, start: date, end: date) -> list[dict]:
                  "close_at": datetime.combine(day + timedelta(days=1), time())}
                 for day in (start + timedelta(days=n) for n in range(days))]
     try:
-        exchange = exchange_calendars.get_calendar(calendar, start=start, end=end)
+        # the library wants start < end; a wider end is trimmed below
+        exchange = exchange_calendars.get_calendar(calendar, start=start,
+                                                   end=end + timedelta(days=7))
     except exchange_calendars.errors.InvalidCalendarName as exc:
         raise CalendarError(
             f"unknown calendar {calendar!r}: use an exchange_calendars code such as XNYS "
@@ -35,4 +37,4 @@ def session_rows(calendar: str, start: date, end: date) -> list[dict]:
     schedule = exchange.schedule
     return [{"calendar": calendar, "session_date": session.date(),
              "open_at": _naive_utc(row.open), "close_at": _naive_utc(row.close)}
-            for session, row in schedule.iterrows()]
+            for session, row in schedule.iterrows() if session.date() <= end]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -32,10 +34,14 @@ from marts.fct_event_impact as ar
 join marts.fct_event_impact as car
     on car.event_id = ar.event_id and car.symbol = ar.symbol and car.window_label = '[-1,+1]'
 join marts.dim_event as dim_event on dim_event.event_id = ar.event_id
-where ar.window_label = '[0,0]' and ar.car_p_value < ?
+where ar.window_label = '[0,0]' and ar.car_p_value < ? and (ar.is_linked or ?)
 order by abs(ar.car) desc
 limit ?
 """
+
+
+# The full event log goes to the Dagster instance (see `make ui`); the terminal gets errors.
+QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
 
 def ensure_dagster_home() -> Path:
@@ -48,24 +54,28 @@ def ensure_dagster_home() -> Path:
     return home
 
 
-def run_pipeline(first_day: str, last_day: str) -> None:
-    """Ingest first_day..last_day as one run, then build the marts in a second run."""
+def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> None:
+    """Ingest first_day..last_day as one run, then build the marts in a second run. What the
+    runs print (dbt's log among it) goes to log_dir/<job>.log."""
     from dagster import DagsterInstance
 
     from .definitions import defs
     from .schedules import partition_range_tags
 
+    log_dir.mkdir(parents=True, exist_ok=True)
     with DagsterInstance.get() as instance:
         for job_name, tags in (("ingest", partition_range_tags(first_day, last_day)),
                                ("transform", {})):
             began = time.monotonic()
             print(f"newsimpact: running {job_name}"
                   + (f" over {first_day}..{last_day}" if tags else "") + " ...", flush=True)
-            result = defs.resolve_job_def(job_name).execute_in_process(
-                instance=instance, tags=tags, raise_on_error=False)
+            log = log_dir / f"{job_name}.log"
+            with log.open("w") as handle, contextlib.redirect_stdout(handle):
+                result = defs.resolve_job_def(job_name).execute_in_process(
+                    instance=instance, tags=tags, raise_on_error=False, run_config=QUIET)
             if not result.success:
-                raise SystemExit(f"newsimpact: the {job_name} run failed (run id {result.run_id});"
-                                 " see `make ui` for its logs")
+                raise SystemExit(f"newsimpact: the {job_name} run failed (run {result.run_id}); "
+                                 f"its output is in {log}, its events in `make ui`")
             print(f"newsimpact: {job_name} done in {time.monotonic() - began:.1f} s "
                   f"(run {result.run_id[:8]})", flush=True)
 
@@ -78,10 +88,12 @@ def _p(value: float | None) -> str:
     return "" if value is None else ("<0.0001" if value < 1e-4 else f"{value:.4f}")
 
 
-def impact_table(warehouse: Path, limit: int = 15, max_p: float = 0.01) -> str:
-    """The strongest event impacts on t0 as a fixed-width text table."""
+def impact_table(warehouse: Path, limit: int = 15, max_p: float = 0.01,
+                 include_unlinked: bool = False) -> str:
+    """The strongest event impacts on t0 as a fixed-width text table; by default only assets
+    named in the event's news (an asset-day hit by one event is hit by every event dated then)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        rows = con.execute(TOP_IMPACTS_SQL, [max_p, limit]).fetchall()
+        rows = con.execute(TOP_IMPACTS_SQL, [max_p, include_unlinked, limit]).fetchall()
     header = ("event", "asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "p", "linked")
     lines = [(f"{etype}: {headline}"[:58], symbol, str(t0), _pct(ret), _pct(ar), _p(p_ar),
               _pct(car), _p(p_car), "yes" if linked else "")
@@ -102,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     for sub in (demo, report):
         sub.add_argument("--limit", type=int, default=15)
         sub.add_argument("--max-p", type=float, default=0.01, help="p-value cut-off on [0,0]")
+        sub.add_argument("--all-assets", action="store_true",
+                         help="include assets not named in the event's news")
     commands.add_parser("home", help="create DAGSTER_HOME with newsimpact's dagster.yaml")
     args = parser.parse_args(argv)
 
@@ -114,9 +128,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "home":
         return 0
     if args.command == "demo":
-        run_pipeline(args.first_day, args.last_day)
-        print(f"\nTop event impacts on t0 (p < {args.max_p}), warehouse {settings.warehouse}:\n")
-    print(impact_table(settings.warehouse, args.limit, args.max_p))
+        run_pipeline(args.first_day, args.last_day, settings.warehouse.parent / "logs")
+        print(f"\nTop event impacts on t0 (p < {args.max_p}), warehouse {settings.warehouse}:\n",
+              flush=True)
+        # A fresh process reads the result: dagster-dbt keeps dbt's own DuckDB handle open in
+        # this one, and DuckDB allows one configuration per file and process.
+        return subprocess.call([sys.executable, "-m", "orchestration.cli", "impacts",
+                                "--limit", str(args.limit), "--max-p", str(args.max_p)]
+                               + (["--all-assets"] if args.all_assets else []))
+    print(impact_table(settings.warehouse, args.limit, args.max_p, args.all_assets))
     return 0
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dagster import Definitions, in_process_executor
+import warnings
+
+from dagster import BetaWarning, Definitions, in_process_executor
 
 from .assets.dbt import newsimpact_dbt_assets
 from .assets.news import news_items
@@ -12,6 +14,9 @@ from .checks import feeds_fresh, prices_have_no_gaps
 from .resources import build_resources
 from .schedules import daily_ingest, ingest_job, transform_job
 from .settings import Settings
+
+# backfill_policy is marked beta; it is what makes a backfill one run instead of one per day.
+warnings.filterwarnings("ignore", category=BetaWarning)
 
 defs = Definitions(
     assets=[news_items, prices, sessions, newsimpact_dbt_assets],

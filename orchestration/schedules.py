@@ -4,8 +4,13 @@ then rebuild the marts."""
 
 from datetime import timedelta
 
-from dagster import (AssetSelection, RunRequest, ScheduleEvaluationContext, define_asset_job,
-                     schedule)
+from dagster import (
+    AssetSelection,
+    RunRequest,
+    ScheduleEvaluationContext,
+    define_asset_job,
+    schedule,
+)
 
 from .partitions import daily_partitions
 

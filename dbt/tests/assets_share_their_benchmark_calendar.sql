@@ -1,3 +1,4 @@
+{{ config(meta={"dagster": {"ref": {"name": "dim_asset"}}}) }}
 -- Returns are matched to their benchmark's on the same session date, which is only right when
 -- both trade the same calendar. Returns the assets whose benchmark does not.
 select

@@ -1,3 +1,4 @@
+{{ config(meta={"dagster": {"ref": {"name": "fct_event_impact"}}}) }}
 -- The p-value macro against two-sided critical values of Student's t from published tables
 -- (t rounded to 3 decimals there, hence the 2e-4 tolerance). Returns the rows that disagree.
 with critical_values (df, t, p) as (

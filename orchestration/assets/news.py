@@ -1,8 +1,7 @@
 """raw.news_items: fetch each feed → land → parse with feedparser → upsert (one transaction)."""
 
 
-from dagster import (AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue,
-                     asset)
+from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 from dagster_duckdb import DuckDBResource
 
 from ..ingest import Batch

@@ -1,8 +1,7 @@
 """raw.prices: fetch each asset's daily bars from its provider → land → parse → upsert."""
 
 
-from dagster import (AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue,
-                     asset)
+from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 from dagster_duckdb import DuckDBResource
 
 from ..ingest import Batch
