@@ -1,0 +1,133 @@
+"""In-process materializations of the ingestion assets into a temporary DuckDB."""
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from dagster import DagsterInstance, materialize
+from dagster_duckdb import DuckDBResource
+
+from orchestration.assets.news import news_items
+from orchestration.assets.prices import prices
+from orchestration.assets.sessions import sessions
+from orchestration.checks import feeds_fresh, prices_have_no_gaps
+from orchestration.resources import SourcesResource
+from orchestration.schedules import partition_range_tags
+from tests.conftest import SEEDS
+
+RAW_ASSETS = [news_items, prices, sessions]
+
+
+def resources(tmp_path: Path, seeds: Path = SEEDS) -> dict:
+    return {
+        "warehouse": DuckDBResource(database=str(tmp_path / "test.duckdb")),
+        "sources": SourcesResource(seeds_dir=str(seeds), landing_dir=str(tmp_path / "landing")),
+    }
+
+
+def run(tmp_path, first: str, last: str, seeds: Path = SEEDS, assets=RAW_ASSETS):
+    with DagsterInstance.ephemeral() as instance:
+        return materialize(assets, resources=resources(tmp_path, seeds), instance=instance,
+                           tags=partition_range_tags(first, last), raise_on_error=False)
+
+
+def table(tmp_path, sql: str):
+    with duckdb.connect(str(tmp_path / "test.duckdb"), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+NEWS_CONTENT = """select * exclude (loaded_at) from raw.news_items order by item_id"""
+PRICE_CONTENT = """select * exclude (loaded_at) from raw.prices order by symbol, price_date"""
+
+
+def test_a_range_lands_parses_and_loads_in_one_run(tmp_path):
+    result = run(tmp_path, "2025-01-24", "2025-01-27")
+    assert result.success
+    nvda = table(tmp_path, "select price_date, close from raw.prices where symbol = 'NVDA' "
+                           "order by price_date")
+    assert [(str(d), c) for d, c in nvda] == [("2025-01-24", 142.62), ("2025-01-27", 118.42)]
+    btc_days = table(tmp_path, "select count(*) from raw.prices where symbol = 'BTC-USD'")
+    assert btc_days == [(4,)]  # crypto: every UTC day of the window
+    fetches = table(tmp_path, "select kind, status, count(*) from raw.fetch_log group by all "
+                              "order by all")
+    # 6 feeds x 4 daily captures; 17 assets, Coinbase in two pages
+    assert fetches == [("feed", "ok", 24), ("prices", "ok", 19)]
+    landed = list((tmp_path / "landing" / "feed" / "coindesk").rglob("*.xml"))
+    assert len(landed) == 4
+    saturday = table(tmp_path, "select count(*) from raw.news_items "
+                               "where title like 'DeepSeek%' and published_at >= '2025-01-25'")
+    assert saturday[0][0] >= 3
+
+
+def test_running_the_same_days_twice_changes_nothing(tmp_path):
+    assert run(tmp_path, "2025-01-24", "2025-01-27").success
+    news, bars = table(tmp_path, NEWS_CONTENT), table(tmp_path, PRICE_CONTENT)
+    loaded = table(tmp_path, "select max(loaded_at) from raw.prices")
+    assert run(tmp_path, "2025-01-24", "2025-01-27").success
+    assert table(tmp_path, NEWS_CONTENT) == news
+    assert table(tmp_path, PRICE_CONTENT) == bars
+    assert table(tmp_path, "select max(loaded_at) from raw.prices") == loaded  # untouched rows
+    assert table(tmp_path, "select count(*) from raw.fetch_log") == [(86,)]  # only the log grows
+
+
+def test_overlapping_runs_in_any_order_give_the_same_rows(tmp_path):
+    forward, backward = tmp_path / "forward", tmp_path / "backward"
+    forward.mkdir(), backward.mkdir()
+    for first, last in (("2025-01-25", "2025-01-26"), ("2025-01-27", "2025-01-28")):
+        assert run(forward, first, last).success
+    for first, last in (("2025-01-27", "2025-01-28"), ("2025-01-25", "2025-01-26")):
+        assert run(backward, first, last).success
+    assert table(forward, NEWS_CONTENT) == table(backward, NEWS_CONTENT)
+
+
+@pytest.fixture
+def broken_seeds(tmp_path) -> Path:
+    """The bundled seeds with one feed serving an HTML error page, one an entity-expansion
+    document, and one asset whose provider response is missing."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    feeds = seeds / "snapshots" / "feeds"
+    (feeds / "techcrunch" / "2025-01-27.xml").write_bytes(
+        b"<html><body><h1>503 Service Unavailable</h1></body></html>")
+    (feeds / "coindesk" / "2025-01-27.xml").write_bytes(
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
+        b'<rss version="2.0"><channel><title>&b;</title></channel></rss>')
+    (seeds / "snapshots" / "prices" / "yahoo" / "TSLA.json").unlink()
+    return seeds
+
+
+def test_broken_sources_are_logged_and_the_others_load(tmp_path, broken_seeds):
+    result = run(tmp_path, "2025-01-27", "2025-01-27", seeds=broken_seeds,
+                 assets=[*RAW_ASSETS, feeds_fresh, prices_have_no_gaps])
+    assert result.success
+    errors = dict(table(tmp_path, "select source_id, message from raw.fetch_log "
+                                  "where status = 'error'"))
+    assert set(errors) == {"techcrunch", "coindesk", "yahoo:TSLA"}
+    assert errors["techcrunch"].startswith("FeedError: not a feed")
+    assert "declares XML entities" in errors["coindesk"]
+    assert "no recorded response for yahoo:TSLA" in errors["yahoo:TSLA"]
+    loaded = dict(table(tmp_path, "select feed_id, count(*) from raw.news_items group by 1"))
+    assert set(loaded) == {"cnbc_top_news", "marketwatch_top_stories", "the_verge",
+                           "cointelegraph"}
+    assert table(tmp_path, "select count(distinct symbol) from raw.prices") == [(16,)]
+    checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+    assert checks == {"feeds_fresh": False, "prices_have_no_gaps": True}
+
+
+def test_the_bundled_data_passes_both_checks(tmp_path):
+    result = run(tmp_path, "2025-01-13", "2025-02-07",
+                 assets=[*RAW_ASSETS, feeds_fresh, prices_have_no_gaps])
+    checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
+    assert checks == {"feeds_fresh": True, "prices_have_no_gaps": True}
+
+
+def test_a_price_gap_fails_the_check(tmp_path):
+    assert run(tmp_path, "2025-01-21", "2025-01-28").success
+    with duckdb.connect(str(tmp_path / "test.duckdb")) as con:
+        con.execute("delete from raw.prices where symbol = 'NVDA' and price_date = '2025-01-24'")
+    result = run(tmp_path, "2025-01-28", "2025-01-28",
+                 assets=[*RAW_ASSETS, prices_have_no_gaps])
+    evaluation = result.get_asset_check_evaluations()[0]
+    assert not evaluation.passed
+    assert evaluation.metadata["by_symbol"].value == {"NVDA": ["2025-01-24"]}

@@ -1,0 +1,114 @@
+"""Feed parsing: dates across time zones, canonical links, plain-text summaries, bad documents."""
+
+from datetime import datetime
+
+import pytest
+
+from orchestration.sources.feeds import FeedError, canonical_link, parse_feed, plain_text
+from tests.conftest import SNAPSHOTS, shared_data
+
+FEEDS = SNAPSHOTS / "feeds"
+FETCHED = datetime(2025, 1, 27, 23, 30)
+
+
+def parse(feed_id: str, day: str, fetched_at: datetime = FETCHED):
+    return parse_feed((FEEDS / feed_id / f"{day}.xml").read_bytes(), feed_id, fetched_at)
+
+
+def by_title(items, start: str):
+    return next(item for item in items if item.title.startswith(start))
+
+
+def test_rss_pubdate_with_an_offset_is_read_as_utc():
+    items = parse("marketwatch_top_stories", "2025-01-27").items
+    item = by_title(items, "Nvidia plunges at the open")  # pubDate ... 09:50:00 -0500
+    assert item.published_at == datetime(2025, 1, 27, 14, 50)
+    assert not item.published_is_fallback
+    assert item.categories == ["Markets", "Semiconductors"]
+
+
+def test_atom_entries_parse_with_their_offsets():
+    items = parse("the_verge", "2025-01-26").items
+    assert items and all(not item.published_is_fallback for item in items)
+    assert all(item.link.startswith("https://www.theverge.com/") for item in items)
+
+
+def test_tracking_parameters_do_not_make_a_second_article():
+    shared = "https://www.cnbc.com/2025/01/26/deepseek-overtakes-chatgpt-top-free-app-store.html"
+    cnbc = {i.canonical_link for i in parse("cnbc_top_news", "2025-01-26").items}
+    tele = [i for i in parse("cointelegraph", "2025-01-26").items if "deepseek-overtakes" in i.link]
+    assert shared in cnbc
+    assert tele and "utm_source" in tele[0].link and tele[0].canonical_link == shared
+
+
+def test_item_without_a_date_takes_the_fetch_time_and_is_flagged():
+    items = parse("cointelegraph", "2025-02-05", fetched_at=datetime(2025, 2, 5, 23, 30)).items
+    undated = by_title(items, "ETHDenver")
+    assert undated.published_is_fallback
+    assert undated.published_at == datetime(2025, 2, 5, 23, 30)
+
+
+def test_summaries_are_plain_text():
+    items = parse("marketwatch_top_stories", "2025-01-27").items
+    assert all("<" not in item.summary and "&amp;" not in item.summary for item in items)
+    assert by_title(items, "Nvidia loses $589 billion").summary.startswith("Nvidia closed down 17%")
+
+
+def test_items_get_stable_keys_per_feed():
+    first = {i.item_id for i in parse("coindesk", "2025-01-27").items}
+    again = {i.item_id for i in parse("coindesk", "2025-01-27").items}
+    assert first == again and len(first) == 4
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://Example.COM/a/b?utm_source=rss&utm_medium=feed", "https://example.com/a/b"),
+    ("https://example.com/a?id=7&fbclid=xyz#comments", "https://example.com/a?id=7"),
+    ("https://example.com", "https://example.com/"),
+    (None, None),
+])
+def test_canonical_link(url, expected):
+    assert canonical_link(url) == expected
+
+
+def test_plain_text_strips_tags_and_entities():
+    assert plain_text("<p>Nvidia&#8217;s <strong>drop</strong> &amp; more</p>") == "Nvidia’s drop & more"
+
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+<rss version="2.0"><channel><title>&lol2;</title></channel></rss>"""
+EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><item><title>&xxe;</title><guid>1</guid></item></channel></rss>"""
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    (BILLION_LAUGHS, "declares XML entities"),
+    (EXTERNAL_ENTITY, "declares XML entities"),
+    (b"<html><body>502 Bad Gateway</body></html>", "not a feed"),
+    (b"", "not a feed"),
+])
+def test_unusable_documents_raise_feed_error(body, message):
+    with pytest.raises(FeedError, match=message):
+        parse_feed(body, "x", FETCHED)
+
+
+def test_truncated_feed_keeps_its_complete_items_and_warns():
+    body = (FEEDS / "cnbc_top_news" / "2025-01-27.xml").read_bytes()
+    cut = body[: body.index(b"</item>", len(body) // 2) + len(b"</item>") + 40]
+    parsed = parse_feed(cut, "cnbc_top_news", FETCHED)
+    assert parsed.warning and "recoverable feed problem" in parsed.warning
+    assert len(parsed.items) >= 3
+
+
+def test_a_path_shaped_body_is_never_opened_as_a_file():
+    with pytest.raises(FeedError):
+        parse_feed(b"/etc/passwd", "x", FETCHED)
+
+
+def test_real_cnbc_capture_parses():
+    folder = shared_data("feeds_real")
+    for path in sorted(folder.glob("*.xml")):
+        parsed = parse_feed(path.read_bytes(), "cnbc", FETCHED)
+        assert len(parsed.items) >= 30, path.name
+        assert all(item.title and not item.published_is_fallback for item in parsed.items)
