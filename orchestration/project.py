@@ -1,6 +1,8 @@
-"""The dbt project as Dagster sees it. Its manifest is made by `dbt parse` at set-up (make)."""
+"""The dbt project as Dagster sees it.
 
-from __future__ import annotations
+Its manifest (dbt/target/manifest.json) is made by `dbt parse` in the Makefile's set-up, before
+any command loads the code location; `make ui` re-parses when a model changed.
+"""
 
 from dagster_dbt import DbtProject
 
@@ -9,4 +11,3 @@ from .settings import REPO_ROOT
 DBT_DIR = REPO_ROOT / "dbt"
 
 dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
-dbt_project.prepare_if_dev()
