@@ -47,7 +47,8 @@ QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 def ensure_dagster_home() -> Path:
     """DAGSTER_HOME (default warehouse/dagster_home) with our dagster.yaml, so runs persist and
     the UI started by `make ui` shows them."""
-    home = Path(os.environ.setdefault("DAGSTER_HOME", str(REPO_ROOT / "warehouse" / "dagster_home")))
+    default = REPO_ROOT / "warehouse" / "dagster_home"
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(default)))
     home.mkdir(parents=True, exist_ok=True)
     if not (home / "dagster.yaml").exists():
         shutil.copy(Path(__file__).with_name("dagster.yaml"), home / "dagster.yaml")
@@ -99,8 +100,12 @@ def impact_table(warehouse: Path, limit: int = 15, max_p: float = 0.01,
               _pct(car), _p(p_car), "yes" if linked else "")
              for etype, headline, symbol, t0, ret, ar, p_ar, car, p_car, linked in rows]
     widths = [max(len(str(r[i])) for r in [header, *lines]) for i in range(len(header))]
-    fmt = lambda row: "  ".join(  # noqa: E731
-        str(c).ljust(w) if i < 3 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+
+    def fmt(row) -> str:  # text columns left-aligned, numbers right-aligned
+        cells = zip(row, widths, strict=True)
+        return "  ".join(str(c).ljust(w) if i < 3 else str(c).rjust(w)
+                         for i, (c, w) in enumerate(cells))
+
     return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *map(fmt, lines)])
 
 

@@ -16,7 +16,7 @@ import feedparser
 
 # Query parameters that only track the reader; an article with and without them is one article.
 TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ncid|__source)$")
-# Entity declarations are how billion-laughs and external-entity attacks start; no news feed needs them.
+# Entity declarations are how billion-laughs and external-entity attacks start; no feed needs one.
 ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ import requests
 
 from .providers import get_provider
 
-USER_AGENT = "newsimpact/0.1 (+https://github.com/newsimpact/newsimpact; self-hosted news-impact warehouse)"
+USER_AGENT = "newsimpact/0.1 (self-hosted news-impact warehouse; +https://github.com/newsimpact)"
 MAX_BODY_BYTES = 20 * 1024 * 1024
 CAPTURE_TIME = "23:30:00"  # recorded feed captures were taken at this UTC time of their day
 
@@ -42,7 +42,8 @@ def utcnow() -> datetime:
 
 
 class ReplayTransport:
-    """Serves seeds/snapshots/: feeds/<feed_id>/<YYYY-MM-DD>.xml, prices/<provider>/<symbol>[.*|/]."""
+    """Serves seeds/snapshots/: feeds/<feed_id>/<YYYY-MM-DD>.xml (one capture a day) and
+    prices/<provider>/<symbol>.<ext> or prices/<provider>/<symbol>/<page> (recorded responses)."""
 
     name = "replay"
 

@@ -24,8 +24,10 @@ def test_dbt_sources_hang_off_the_ingestion_assets():
     graph = asset_graph()
     parents = graph.get(AssetKey(["staging", "stg_news_items"])).parent_keys
     assert AssetKey(["raw", "news_items"]) in parents
-    assert AssetKey(["raw", "sessions"]) in graph.get(AssetKey(["staging", "stg_sessions"])).parent_keys
-    assert AssetKey(["seeds", "assets"]) in graph.get(AssetKey(["staging", "stg_assets"])).parent_keys
+    assert AssetKey(["raw", "sessions"]) in graph.get(
+        AssetKey(["staging", "stg_sessions"])).parent_keys
+    assert AssetKey(["seeds", "assets"]) in graph.get(
+        AssetKey(["staging", "stg_assets"])).parent_keys
 
 
 def test_fct_event_impact_reaches_back_to_every_ingestion_asset():

@@ -71,7 +71,8 @@ def test_canonical_link(url, expected):
 
 
 def test_plain_text_strips_tags_and_entities():
-    assert plain_text("<p>Nvidia&#8217;s <strong>drop</strong> &amp; more</p>") == "Nvidia’s drop & more"
+    html = "<p>Nvidia&#8217;s <strong>drop</strong> &amp; more</p>"
+    assert plain_text(html) == "Nvidia’s drop & more"
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>

@@ -40,7 +40,8 @@ def test_yahoo_adjusted_close_reflects_dividends():
 
 def test_coinbase_pages_join_into_every_utc_day():
     folder = PRICES / "coinbase" / "BTC-USD"
-    bars = [bar for page in sorted(folder.iterdir()) for bar in coinbase.parse(page.read_bytes(), "BTC-USD")]
+    bars = [bar for page in sorted(folder.iterdir())
+            for bar in coinbase.parse(page.read_bytes(), "BTC-USD")]
     days = [bar.price_date for bar in bars]
     assert days == sorted(days) and len(days) == len(set(days))
     assert (days[-1] - days[0]).days + 1 == len(days) == 424
