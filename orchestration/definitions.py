@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import warnings
-
-from dagster import BetaWarning, Definitions, in_process_executor
+from dagster import Definitions, in_process_executor
 
 from .assets.dbt import newsimpact_dbt_assets
 from .assets.news import news_items
@@ -12,17 +10,15 @@ from .assets.prices import prices
 from .assets.sessions import sessions
 from .checks import feeds_fresh, prices_have_no_gaps
 from .resources import build_resources
-from .schedules import daily_ingest, ingest_job, transform_job
+from .schedules import daily_ingest, ingest_job, transform_after_ingest, transform_job
 from .settings import Settings
-
-# backfill_policy is marked beta; it is what makes a backfill one run instead of one per day.
-warnings.filterwarnings("ignore", category=BetaWarning)
 
 defs = Definitions(
     assets=[news_items, prices, sessions, newsimpact_dbt_assets],
     asset_checks=[feeds_fresh, prices_have_no_gaps],
     jobs=[ingest_job, transform_job],
     schedules=[daily_ingest],
+    sensors=[transform_after_ingest],
     resources=build_resources(Settings.from_env()),
     # One process per run: DuckDB takes one writer, and steps skip the re-import of the code
     # location that the multiprocess executor pays for every step.

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dagster import MaterializeResult, MetadataValue
+
 from . import landing, warehouse
 from .sources.transport import Fetched, utcnow
 
@@ -63,3 +65,22 @@ class Batch:
         with warehouse.transaction(con):
             warehouse.append_fetch_log(con, self.log_rows)
             return upsert(con, self.rows)
+
+    def commit(self, context, database, upsert: Callable[[object, list[dict]], int],
+               table: str) -> MaterializeResult:
+        """Write the batch, log what happened and describe it for the materialization."""
+        with database.get_connection() as con:
+            added = self.write(con, upsert)
+            total = con.execute(f"select count(*) from {table}").fetchone()[0]
+        for source, message in self.failed.items():
+            context.log.warning(f"{self.kind} source {source} failed: {message}")
+        context.log.info(f"{len(self.log_rows)} fetches, {len(self.rows)} rows parsed, "
+                         f"{added} new, {total} in {table}")
+        return MaterializeResult(metadata={
+            "fetches": len(self.log_rows),
+            "rows_parsed": len(self.rows),
+            "rows_added": added,
+            "dagster/row_count": total,
+            "failed_sources": MetadataValue.json(self.failed),
+            "warnings": MetadataValue.json(self.warnings),
+        })

@@ -1,14 +1,18 @@
-"""The daily run: after the US close, ingest yesterday and today (late prices arrive a day late),
-then rebuild the marts."""
-
+"""When work runs: the daily ingest after the US close (yesterday and today as one run, since
+late prices arrive a day late), and a rebuild of the marts after every successful ingest run —
+scheduled, backfilled from the UI or launched by hand."""
 
 from datetime import timedelta
 
 from dagster import (
     AssetSelection,
+    DagsterRunStatus,
+    DefaultSensorStatus,
     RunRequest,
+    RunStatusSensorContext,
     ScheduleEvaluationContext,
     define_asset_job,
+    run_status_sensor,
     schedule,
 )
 
@@ -39,3 +43,9 @@ def daily_ingest(context: ScheduleEvaluationContext):
     yesterday = today - timedelta(days=1)
     return RunRequest(run_key=today.isoformat(),
                       tags=partition_range_tags(yesterday.isoformat(), today.isoformat()))
+
+
+@run_status_sensor(run_status=DagsterRunStatus.SUCCESS, monitored_jobs=[ingest_job],
+                   request_job=transform_job, default_status=DefaultSensorStatus.RUNNING)
+def transform_after_ingest(context: RunStatusSensorContext):
+    return RunRequest(run_key=f"after-{context.dagster_run.run_id}")

@@ -1,7 +1,7 @@
 """raw.news_items: fetch each feed → land → parse with feedparser → upsert (one transaction)."""
 
 
-from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
 from ..ingest import Batch
@@ -39,19 +39,4 @@ def news_items(context: AssetExecutionContext, warehouse: DuckDBResource,
     for feed in sources.feeds():
         for fetched in transport.feed_fetches(feed, start, end):
             batch.add(fetched, "xml", _parse(feed.feed_id))
-    with warehouse.get_connection() as con:
-        added = batch.write(con, upsert_news_items)
-        total = con.execute("select count(*) from raw.news_items").fetchone()[0]
-    for source, message in batch.failed.items():
-        context.log.warning(f"feed {source} failed: {message}")
-    context.log.info(f"{start}..{end}: {len(batch.log_rows)} fetches, {len(batch.rows)} items "
-                     f"parsed, {added} new, {total} in raw.news_items")
-    return MaterializeResult(metadata={
-        "fetches": len(batch.log_rows),
-        "items_parsed": len(batch.rows),
-        "rows_added": added,
-        "dagster/row_count": total,
-        "failed_sources": MetadataValue.json(batch.failed),
-        "warnings": MetadataValue.json(batch.warnings),
-    })
-
+    return batch.commit(context, warehouse, upsert_news_items, "raw.news_items")

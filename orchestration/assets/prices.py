@@ -1,7 +1,7 @@
 """raw.prices: fetch each asset's daily bars from its provider → land → parse → upsert."""
 
 
-from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
 from ..ingest import Batch
@@ -49,17 +49,4 @@ def prices(context: AssetExecutionContext, warehouse: DuckDBResource,
         for fetched in transport.price_fetches(asset_.provider, asset_.provider_symbol, start, end):
             batch.add(fetched, EXTENSIONS[asset_.provider], _parse(asset_, start, end))
     batch.rows = _last_per_day(batch.rows)
-    with warehouse.get_connection() as con:
-        added = batch.write(con, upsert_prices)
-        total = con.execute("select count(*) from raw.prices").fetchone()[0]
-    for source, message in batch.failed.items():
-        context.log.warning(f"price source {source} failed: {message}")
-    context.log.info(f"{start}..{end}: {len(batch.log_rows)} fetches, {len(batch.rows)} bars, "
-                     f"{added} new, {total} in raw.prices")
-    return MaterializeResult(metadata={
-        "fetches": len(batch.log_rows),
-        "bars_parsed": len(batch.rows),
-        "rows_added": added,
-        "dagster/row_count": total,
-        "failed_sources": MetadataValue.json(batch.failed),
-    })
+    return batch.commit(context, warehouse, upsert_prices, "raw.prices")

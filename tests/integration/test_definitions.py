@@ -2,7 +2,7 @@
 
 import subprocess
 
-from dagster import AssetKey
+from dagster import AssetKey, DefaultSensorStatus
 
 from orchestration.definitions import defs
 from orchestration.partitions import daily_partitions
@@ -46,6 +46,9 @@ def test_jobs_schedule_and_checks_are_registered():
     assert defs.resolve_job_def("transform")
     schedule = defs.resolve_schedule_def("daily_ingest")
     assert schedule.cron_schedule == "30 22 * * *"
+    sensor = defs.resolve_sensor_def("transform_after_ingest")
+    assert sensor.job_name == "transform"
+    assert sensor.default_status == DefaultSensorStatus.RUNNING
     check_names = {key.name for key in asset_graph().asset_check_keys}
     assert {"feeds_fresh", "prices_have_no_gaps"} <= check_names
     assert "unique_fct_event_impact_event_impact_id" in check_names  # dbt tests are checks
