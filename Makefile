@@ -24,6 +24,7 @@ ui: $(INSTALLED) $(MANIFEST) ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
 
 validate: $(INSTALLED) $(MANIFEST) ## check that the code location loads
+	$(BIN)/newsimpact home
 	$(BIN)/dagster definitions validate
 
 lint: $(INSTALLED)

@@ -24,22 +24,6 @@ def pytest_sessionstart(session) -> None:
                        cwd=REPO / "dbt", check=True)
 
 
-@pytest.fixture
-def scratch_env(tmp_path, monkeypatch) -> dict[str, Path]:
-    """A private warehouse, landing archive and DAGSTER_HOME for one test."""
-    paths = {
-        "warehouse": tmp_path / "warehouse" / "newsimpact.duckdb",
-        "landing": tmp_path / "warehouse" / "landing",
-        "dagster_home": tmp_path / "dagster_home",
-    }
-    paths["warehouse"].parent.mkdir(parents=True)
-    paths["dagster_home"].mkdir()
-    monkeypatch.setenv("NEWSIMPACT_WAREHOUSE", str(paths["warehouse"]))
-    monkeypatch.setenv("NEWSIMPACT_LANDING_DIR", str(paths["landing"]))
-    monkeypatch.setenv("DAGSTER_HOME", str(paths["dagster_home"]))
-    return paths
-
-
 def shared_data(*parts: str) -> Path:
     """A folder of ../shared/data, or a skip when this machine has none."""
     path = SHARED_DATA.joinpath(*parts)

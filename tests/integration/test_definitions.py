@@ -6,7 +6,7 @@ from dagster import AssetKey, DefaultSensorStatus
 
 from orchestration.definitions import defs
 from orchestration.partitions import daily_partitions
-from tests.conftest import REPO, VENV_BIN
+from tests.conftest import REPO, VENV_BIN, environment
 
 
 def asset_graph():
@@ -54,7 +54,8 @@ def test_jobs_schedule_and_checks_are_registered():
     assert "unique_fct_event_impact_event_impact_id" in check_names  # dbt tests are checks
 
 
-def test_dagster_definitions_validate_passes():
+def test_dagster_definitions_validate_passes(tmp_path):
     result = subprocess.run([str(VENV_BIN / "dagster"), "definitions", "validate"],
-                            cwd=REPO, capture_output=True, text=True, timeout=300)
+                            cwd=REPO, capture_output=True, text=True, timeout=300,
+                            env=environment(DAGSTER_HOME=str(tmp_path)))
     assert result.returncode == 0, result.stdout + result.stderr
