@@ -47,7 +47,7 @@ class Batch:
         log.update(bytes=len(fetched.body), sha256=sha, landing_path=str(path))
         try:
             rows, warning = parse(fetched.body, fetched, sha)
-        except ValueError as exc:  # every parser signals unusable input with a ValueError
+        except Exception as exc:  # noqa: BLE001 - one bad body fails its source, not the run
             self._fail(log, fetched.source_id, f"{type(exc).__name__}: {exc}")
             return
         log["rows_parsed"] = len(rows)

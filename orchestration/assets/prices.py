@@ -1,5 +1,6 @@
 """raw.prices: fetch each asset's daily bars from its provider → land → parse → upsert."""
 
+from datetime import date, timedelta
 
 from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
@@ -13,8 +14,16 @@ from ..sources.providers import get_provider
 from ..sources.transport import utcnow
 from ..warehouse import upsert_prices
 
+# How far back a fetch from a provider that restates adjusted closes refreshes (more than the
+# 250-session estimation window).
+RESTATEMENT_DAYS = 400
 
-def _parse(asset_: Asset, start, end):
+
+def fetch_start(provider, start: date) -> date:
+    return start - timedelta(days=RESTATEMENT_DAYS) if provider.RESTATES_HISTORY else start
+
+
+def _parse(asset_: Asset, start: date, end: date):
     provider = get_provider(asset_.provider)
 
     def parse(body: bytes, fetched, sha: str) -> tuple[list[dict], str | None]:
@@ -46,7 +55,8 @@ def prices(context: AssetExecutionContext, warehouse: DuckDBResource,
     transport = sources.make_transport()
     batch = Batch(context.run_id, "prices", transport.name, sources.landing_path())
     for asset_ in sources.assets():
-        for fetched in transport.price_fetches(asset_.provider, asset_.provider_symbol, start, end):
-            batch.add(fetched, EXTENSIONS[asset_.provider], _parse(asset_, start, end))
+        first = fetch_start(get_provider(asset_.provider), start)
+        for fetched in transport.price_fetches(asset_.provider, asset_.provider_symbol, first, end):
+            batch.add(fetched, EXTENSIONS[asset_.provider], _parse(asset_, first, end))
     batch.rows = _last_per_day(batch.rows)
     return batch.commit(context, warehouse, upsert_prices, "raw.prices")

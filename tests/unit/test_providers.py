@@ -68,7 +68,13 @@ def test_fred_skips_holidays_left_empty():
 @pytest.mark.parametrize(("provider", "body", "message"), [
     ("yahoo", b"<html>rate limited</html>", "not a Yahoo chart response"),
     ("yahoo", b'{"chart": {"result": null, "error": {"code": "Not Found"}}}', "Yahoo error"),
+    ("yahoo", b'{"chart": {"result": [{"meta": {}}], "error": null}}', "malformed Yahoo chart"),
+    ("yahoo", b'{"chart": {"result": [{"meta": {}, "timestamp": [1737988200], "indicators": '
+              b'{"quote": [{"close": []}]}}], "error": null}}', "malformed Yahoo chart"),
+    ("yahoo", b'{"chart": 5}', "not a Yahoo chart response"),
     ("coinbase", b'{"message": "NotFound"}', "Coinbase error: NotFound"),
+    ("coinbase", b"null", "expected a list of candles"),
+    ("coinbase", b'[["soon", 1, 2, 1, 2, 5]]', "malformed candle"),
     ("coinbase", b"[[1737936000, 1, 2]]", "malformed candle"),
     ("fred", b"DATE,OTHER\n2025-01-02,1\n", "not a FRED CSV for NASDAQCOM"),
     ("fred", b"observation_date,NASDAQCOM\n2025-13-40,1\n", "bad FRED row"),

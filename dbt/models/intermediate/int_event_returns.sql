@@ -14,9 +14,11 @@ select
     t0.t0_date,
     sessions.session_index - t0.t0_index as tau,
     sessions.session_date,
+    sessions.has_happened,
     sessions.close,
     sessions.volume,
     sessions.daily_return,
+    sessions.spans_missing_bar,
     sessions.benchmark_return
 from t0
 inner join sessions

@@ -3,13 +3,23 @@
 --   market_model     R = alpha + beta * Rm by OLS, when the asset has a benchmark and at least
 --                    min_market_model_obs paired observations;
 --   market_adjusted  R - Rm, when it has a benchmark but fewer observations;
---   mean_adjusted    R - mean(R), when it has no benchmark;
+--   mean_adjusted    R - mean(R), when it has no benchmark (or too few paired returns);
 -- and the residual variance each model's statistics use.
-with estimation as (
+with estimation_window as (
     select *
     from {{ ref('int_event_returns') }}
     where tau between {{ var('estimation_start') }} and {{ var('estimation_end') }}
-        and daily_return is not null
+),
+
+estimation as (
+    select * from estimation_window where daily_return is not null
+),
+
+volumes as (
+    -- the normal volume: every session of the window with a volume, with or without a return
+    select event_id, symbol, avg(volume) as mean_volume
+    from estimation_window
+    group by event_id, symbol
 ),
 
 fits as (
@@ -19,13 +29,12 @@ fits as (
         count(daily_return) as n_returns,
         avg(daily_return) as mean_return,
         var_samp(daily_return) as return_variance,
-        regr_count(daily_return, benchmark_return) as n_paired,
+        cast(regr_count(daily_return, benchmark_return) as bigint) as n_paired,
         regr_intercept(daily_return, benchmark_return) as alpha,
         regr_slope(daily_return, benchmark_return) as beta,
         regr_avgx(daily_return, benchmark_return) as mean_benchmark_return,
         regr_sxx(daily_return, benchmark_return) as benchmark_sxx,
-        var_samp(daily_return - benchmark_return) as excess_variance,
-        avg(volume) as mean_volume
+        var_samp(daily_return - benchmark_return) as excess_variance
     from estimation
     group by event_id, symbol
 ),
@@ -46,15 +55,16 @@ chosen as (
     select
         fits.*,
         residuals.residual_variance,
+        volumes.mean_volume,
         case
             when fits.n_paired >= {{ var('min_market_model_obs') }} and fits.benchmark_sxx > 0
                 then 'market_model'
             when fits.n_paired >= {{ var('min_fallback_obs') }} then 'market_adjusted'
-            when fits.n_returns >= {{ var('min_fallback_obs') }} and fits.n_paired = 0
-                then 'mean_adjusted'
+            when fits.n_returns >= {{ var('min_fallback_obs') }} then 'mean_adjusted'
         end as model
     from fits
     left join residuals on fits.event_id = residuals.event_id and fits.symbol = residuals.symbol
+    left join volumes on fits.event_id = volumes.event_id and fits.symbol = volumes.symbol
 )
 
 select

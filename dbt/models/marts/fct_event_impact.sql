@@ -31,9 +31,12 @@ aggregated as (
         any_value(event_window.t0_date) as t0_date,
         windows.window_end - windows.window_start + 1 as window_length,
         count(event_window.abnormal_return) as window_obs,
+        count(case when event_window.has_happened then 1 end) as sessions_happened,
         sum(event_window.abnormal_return) as car,
         exp(sum(ln(1 + event_window.daily_return))) - 1 as raw_return,
-        sum(event_window.benchmark_return) as benchmark_return_sum,
+        -- S of the variance formula: over the same sessions as the CAR
+        sum(case when event_window.abnormal_return is not null
+            then event_window.benchmark_return end) as benchmark_return_sum,
         avg(event_window.volume) as mean_volume
     from event_window
     inner join windows
@@ -94,6 +97,7 @@ select
     tested.beta,
     tested.estimation_obs,
     tested.window_obs,
-    tested.window_obs = tested.window_length as is_complete
+    tested.sessions_happened - tested.window_obs as missing_obs,
+    tested.sessions_happened = tested.window_length as is_complete
 from tested
 left join linked on tested.event_id = linked.event_id and tested.symbol = linked.symbol

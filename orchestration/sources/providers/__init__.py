@@ -4,7 +4,10 @@ Every provider module exposes the same two functions:
 
 - ``request_urls(provider_symbol, start, end) -> list[str]``: the URLs covering [start, end]
   (inclusive dates), chunked to the provider's paging limit;
-- ``parse(body, provider_symbol) -> list[Bar]``: the daily bars in one response body.
+- ``parse(body, provider_symbol) -> list[Bar]``: the daily bars in one response body;
+
+and ``RESTATES_HISTORY``: whether its adjusted closes of past days change after a dividend or a
+split (then every fetch also refreshes a trailing year, so returns never mix two bases).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from . import Bar, PriceResponseError
 
 BASE_URL = "https://api.exchange.coinbase.com/products/"
 MAX_CANDLES = 300
+RESTATES_HISTORY = False
 
 
 def request_urls(provider_symbol: str, start: date, end: date) -> list[str]:
@@ -30,14 +31,17 @@ def parse(body: bytes, provider_symbol: str) -> list[Bar]:
         raise PriceResponseError(f"not JSON: {exc}") from exc
     if isinstance(candles, dict):  # errors come back as {"message": "..."}
         raise PriceResponseError(f"Coinbase error: {candles.get('message', candles)}")
+    if not isinstance(candles, list):
+        raise PriceResponseError(f"expected a list of candles, got {type(candles).__name__}")
     bars = []
     for candle in candles:
         try:
             stamp, low, high, open_, close, volume = candle
-        except (TypeError, ValueError) as exc:
+            bars.append(Bar(
+                price_date=datetime.fromtimestamp(stamp, tz=UTC).date(),
+                open=float(open_), high=float(high), low=float(low), close=float(close),
+                adj_close=float(close), volume=float(volume),
+            ))
+        except (TypeError, ValueError, OverflowError, OSError) as exc:
             raise PriceResponseError(f"malformed candle {candle!r}") from exc
-        bars.append(Bar(
-            price_date=datetime.fromtimestamp(stamp, tz=UTC).date(),
-            open=open_, high=high, low=low, close=close, adj_close=close, volume=volume,
-        ))
     return sorted(bars, key=lambda bar: bar.price_date)  # Coinbase sends newest first

@@ -9,6 +9,7 @@ from datetime import date
 from . import Bar, PriceResponseError
 
 BASE_URL = "https://fred.stlouisfed.org/graph/fredgraph.csv"
+RESTATES_HISTORY = False
 
 
 def request_urls(provider_symbol: str, start: date, end: date) -> list[str]:

@@ -10,6 +10,9 @@ from zoneinfo import ZoneInfo
 from . import Bar, PriceResponseError
 
 BASE_URL = "https://query2.finance.yahoo.com/v8/finance/chart/"
+# Adjusted closes are restated backwards after every dividend and split: a fetch must refresh
+# the history that returns are computed on, not just the days asked for.
+RESTATES_HISTORY = True
 
 
 def request_urls(provider_symbol: str, start: date, end: date) -> list[str]:
@@ -25,11 +28,20 @@ def parse(body: bytes, provider_symbol: str) -> list[Bar]:
         chart = json.loads(body)["chart"]
     except (ValueError, KeyError, TypeError) as exc:
         raise PriceResponseError(f"not a Yahoo chart response: {exc}") from exc
+    if not isinstance(chart, dict):
+        raise PriceResponseError("not a Yahoo chart response: 'chart' is not an object")
     if chart.get("error"):
         raise PriceResponseError(f"Yahoo error: {chart['error']}")
     if not chart.get("result"):
         raise PriceResponseError("Yahoo chart response has no result")
-    result = chart["result"][0]
+    try:
+        return _bars(chart["result"][0])
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise PriceResponseError(f"malformed Yahoo chart result: {type(exc).__name__}: {exc}") \
+            from exc
+
+
+def _bars(result: dict) -> list[Bar]:
     zone = ZoneInfo(result["meta"].get("exchangeTimezoneName") or "UTC")
     quote_ = result["indicators"]["quote"][0]
     adjusted = (result["indicators"].get("adjclose") or [{}])[0].get("adjclose")
