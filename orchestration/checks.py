@@ -1,37 +1,38 @@
-"""Asset checks on the raw tables: every feed fresh and working, no price missing on a session."""
+"""Asset checks on the raw tables: one per feed and one per priced asset (is the source working
+and fresh?), and no price missing on a session of the asset's calendar."""
 
+import re
 
 import pandas as pd
-from dagster import AssetCheckResult, AssetCheckSeverity, MetadataValue, asset_check
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetCheckSpec,
+    MetadataValue,
+    asset_check,
+    multi_asset_check,
+)
 from dagster_duckdb import DuckDBResource
 
+from .reference import Asset, Feed
 from .resources import SourcesResource
 
-# A feed whose newest item is older than this, measured from the newest capture of any feed, or
-# whose latest fetch failed, is stale.
+# A feed whose newest item is older than this, measured from the newest fetch of any feed, is
+# stale: it answers, but nothing new comes out of it.
 STALE_AFTER_HOURS = 72
 
-FEED_STATUS_SQL = """
-with latest_fetch as (
-    select source_id, status, message, observed_at,
-           row_number() over (partition by source_id order by observed_at desc, logged_at desc) as n
-    from raw.fetch_log where kind = 'feed'
-),
-newest_item as (
-    select feed_id, max(published_at) as newest_published_at
-    from raw.news_items group by feed_id
-),
-horizon as (select max(observed_at) as newest_capture from raw.fetch_log where kind = 'feed')
-select latest_fetch.source_id, latest_fetch.status, latest_fetch.message,
-       newest_item.newest_published_at,
-       date_diff('hour', newest_item.newest_published_at, horizon.newest_capture) as age_hours
-from latest_fetch
-cross join horizon
-left join newest_item on newest_item.feed_id = latest_fetch.source_id
-where latest_fetch.n = 1
-order by latest_fetch.source_id
+LATEST_FETCHES_SQL = """
+select source_id, status, message, observed_at, attempts
+from raw.fetch_log
+where kind = ?
+qualify row_number() over (partition by source_id order by observed_at desc, logged_at desc) = 1
 """
-
+NEWEST_ITEMS_SQL = """
+select feed_id,
+       max(published_at) as newest_published_at,
+       (select max(observed_at) from raw.fetch_log where kind = 'feed') as newest_fetch
+from raw.news_items group by feed_id
+"""
 PRICE_GAPS_SQL = """
 with spans as (select symbol, min(price_date) as first_date, max(price_date) as last_date
           from raw.prices group by symbol)
@@ -47,23 +48,75 @@ order by assets.symbol, sessions.session_date
 """
 
 
-@asset_check(asset=["raw", "news_items"], description=(
-    f"Each feed's latest fetch succeeded and its newest item is at most {STALE_AFTER_HOURS} h "
-    "older than the newest capture of any feed."))
-def feeds_fresh(warehouse: DuckDBResource) -> AssetCheckResult:
-    with warehouse.get_connection() as con:
-        rows = con.execute(FEED_STATUS_SQL).fetchall()
-    problems = {}
-    for source_id, status, message, newest, age in rows:
-        if status == "error":
-            problems[source_id] = f"latest fetch failed: {message}"
-        elif newest is None or age > STALE_AFTER_HOURS:
-            problems[source_id] = f"stale: newest item {newest} ({age} h old)"
-    return AssetCheckResult(
-        passed=bool(rows) and not problems,
-        severity=AssetCheckSeverity.WARN,
-        metadata={"feeds": len(rows), "problems": MetadataValue.json(problems)},
-    )
+def check_name(prefix: str, source: str) -> str:
+    return f"{prefix}_{re.sub(r'[^A-Za-z0-9_]', '_', source)}"
+
+
+def _latest_fetches(con, kind: str) -> dict[str, tuple]:
+    return {row[0]: row[1:] for row in con.execute(LATEST_FETCHES_SQL, [kind]).fetchall()}
+
+
+def feed_problem(latest: tuple | None, newest: tuple | None) -> str | None:
+    """Why a feed fails its check, or None when it is healthy."""
+    if latest is None:
+        return "never fetched"
+    status, message, _, attempts = latest
+    if status == "error":
+        return f"latest fetch failed after {attempts or 1} attempt(s): {message}"
+    if newest is None:
+        return "no item stored yet"
+    newest_item, newest_fetch = newest
+    age = (newest_fetch - newest_item).total_seconds() / 3600
+    if age > STALE_AFTER_HOURS:
+        return f"stale: newest item {newest_item:%Y-%m-%d %H:%M} UTC, {age:.0f} h old"
+    return None
+
+
+def build_feed_checks(feeds: list[Feed]):
+    specs = [AssetCheckSpec(check_name("feed", f.feed_id), asset=["raw", "news_items"],
+                            description=f"{f.name}: latest fetch worked, items at most "
+                                        f"{STALE_AFTER_HOURS} h old") for f in feeds]
+
+    @multi_asset_check(specs=specs, name="feed_checks", can_subset=True)
+    def feed_checks(context, warehouse: DuckDBResource):
+        with warehouse.get_connection() as con:
+            latest = _latest_fetches(con, "feed")
+            newest = {row[0]: row[1:] for row in con.execute(NEWEST_ITEMS_SQL).fetchall()}
+        for feed in feeds:
+            name = check_name("feed", feed.feed_id)
+            if context.selected_asset_check_keys and not any(
+                    key.name == name for key in context.selected_asset_check_keys):
+                continue
+            problem = feed_problem(latest.get(feed.feed_id), newest.get(feed.feed_id))
+            yield AssetCheckResult(check_name=name, asset_key=["raw", "news_items"],
+                                   passed=problem is None, severity=AssetCheckSeverity.WARN,
+                                   metadata={"problem": problem or "none"})
+
+    return feed_checks
+
+
+def build_price_source_checks(assets: list[Asset]):
+    specs = [AssetCheckSpec(check_name("prices", a.symbol), asset=["raw", "prices"],
+                            description=f"{a.symbol}: latest fetch from {a.provider} worked")
+             for a in assets]
+
+    @multi_asset_check(specs=specs, name="price_source_checks", can_subset=True)
+    def price_source_checks(context, warehouse: DuckDBResource):
+        with warehouse.get_connection() as con:
+            latest = _latest_fetches(con, "prices")
+        for asset_ in assets:
+            name = check_name("prices", asset_.symbol)
+            if context.selected_asset_check_keys and not any(
+                    key.name == name for key in context.selected_asset_check_keys):
+                continue
+            fetch = latest.get(f"{asset_.provider}:{asset_.provider_symbol}")
+            problem = ("never fetched" if fetch is None else
+                       f"latest fetch failed: {fetch[1]}" if fetch[0] == "error" else None)
+            yield AssetCheckResult(check_name=name, asset_key=["raw", "prices"],
+                                   passed=problem is None, severity=AssetCheckSeverity.WARN,
+                                   metadata={"problem": problem or "none"})
+
+    return price_source_checks
 
 
 @asset_check(asset=["raw", "prices"], additional_deps=[["raw", "sessions"]],

@@ -8,18 +8,23 @@ from .assets.dbt import newsimpact_dbt_assets
 from .assets.news import news_items
 from .assets.prices import prices
 from .assets.sessions import sessions
-from .checks import feeds_fresh, prices_have_no_gaps
+from .checks import build_feed_checks, build_price_source_checks, prices_have_no_gaps
+from .reference import load_assets, load_feeds
 from .resources import build_resources
 from .schedules import daily_ingest, ingest_job, transform_after_ingest, transform_job
 from .settings import Settings
 
+settings = Settings.from_env()
+
 defs = Definitions(
     assets=[news_items, prices, sessions, newsimpact_dbt_assets],
-    asset_checks=[feeds_fresh, prices_have_no_gaps],
+    asset_checks=[build_feed_checks(load_feeds(settings.seeds_dir)),
+                  build_price_source_checks(load_assets(settings.seeds_dir)),
+                  prices_have_no_gaps],
     jobs=[ingest_job, transform_job],
     schedules=[daily_ingest],
     sensors=[transform_after_ingest],
-    resources=build_resources(Settings.from_env()),
+    resources=build_resources(settings),
     # One process per run: DuckDB takes one writer, and steps skip the re-import of the code
     # location that the multiprocess executor pays for every step.
     executor=in_process_executor,

@@ -10,7 +10,7 @@ from pathlib import Path
 from dagster import MaterializeResult, MetadataValue
 
 from . import landing, warehouse
-from .sources.transport import Fetched, utcnow
+from .sources.fetched import Fetched, utcnow
 
 
 @dataclass
@@ -37,8 +37,12 @@ class Batch:
             "etag": fetched.headers.get("ETag"),
             "last_modified": fetched.headers.get("Last-Modified"),
             "duration_ms": fetched.duration_ms, "status": "ok", "rows_parsed": 0,
+            "attempts": fetched.attempts,
         }
         self.log_rows.append(log)
+        if fetched.not_modified:  # the source says nothing changed: nothing to land or parse
+            log["status"] = "not_modified"
+            return
         if not fetched.ok:
             self._fail(log, fetched.source_id, fetched.error or "no body")
             return

@@ -13,6 +13,7 @@ from dagster_duckdb import DuckDBResource
 from .project import dbt_project
 from .reference import Asset, Feed, load_assets, load_feeds
 from .settings import Settings
+from .sources.http import HttpPolicy
 from .sources.transport import make_transport
 
 
@@ -23,6 +24,15 @@ class SourcesResource(ConfigurableResource):
     seeds_dir: str
     landing_dir: str
     transport: str = "replay"
+    # live HTTP (see sources/http.py): timeouts in seconds, retries of transient failures,
+    # the body-size cap and the pause between two requests to one host
+    connect_timeout: float = 5.0
+    read_timeout: float = 20.0
+    retries: int = 3
+    backoff_seconds: float = 1.0
+    max_wait_seconds: float = 30.0
+    max_body_bytes: int = 20 * 1024 * 1024
+    min_host_interval: float = 1.0
 
     def assets(self) -> list[Asset]:
         return load_assets(Path(self.seeds_dir))
@@ -33,8 +43,16 @@ class SourcesResource(ConfigurableResource):
     def landing_path(self) -> Path:
         return Path(self.landing_dir)
 
+    def http_policy(self) -> HttpPolicy:
+        return HttpPolicy(connect_timeout=self.connect_timeout, read_timeout=self.read_timeout,
+                          retries=self.retries, backoff_seconds=self.backoff_seconds,
+                          max_wait_seconds=self.max_wait_seconds,
+                          max_body_bytes=self.max_body_bytes,
+                          min_host_interval=self.min_host_interval)
+
     def make_transport(self):
-        return make_transport(self.transport, Path(self.seeds_dir) / "snapshots")
+        return make_transport(self.transport, Path(self.seeds_dir) / "snapshots",
+                              self.http_policy())
 
 
 def dbt_executable() -> str:

@@ -22,7 +22,7 @@ create table if not exists raw.fetch_log (
     transport varchar not null,         -- replay | live
     observed_at timestamp not null,     -- UTC: capture time (replay) or request time (live)
     logged_at timestamp not null,       -- UTC wall-clock time of the run
-    status varchar not null,            -- ok | warning | error
+    status varchar not null,            -- ok | warning | not_modified | error
     http_status integer,
     etag varchar,
     last_modified varchar,
@@ -33,6 +33,7 @@ create table if not exists raw.fetch_log (
     rows_parsed integer,
     message varchar                     -- error or warning text
 );
+alter table raw.fetch_log add column if not exists attempts integer;
 create table if not exists raw.news_items (
     item_id varchar primary key,        -- sha256(feed_id | guid-or-canonical-link)
     feed_id varchar not null,
@@ -102,6 +103,23 @@ def append_fetch_log(con, rows: list[dict]) -> None:
         cols = ", ".join(frame.columns)
         con.execute(f"insert into raw.fetch_log ({cols}) select {cols} from incoming_fetch_log")
         con.unregister("incoming_fetch_log")
+
+
+VALIDATORS_SQL = """
+select url, etag, last_modified
+from raw.fetch_log
+where http_status = 200 and status in ('ok', 'warning')
+    and (etag is not null or last_modified is not null)
+qualify row_number() over (partition by url order by observed_at desc, logged_at desc) = 1
+"""
+
+
+def http_validators(con) -> dict[str, tuple[str | None, str | None]]:
+    """The ETag and Last-Modified of each URL's latest good fetch, for a conditional GET."""
+    if not con.execute("select count(*) from duckdb_tables() where schema_name = 'raw' "
+                       "and table_name = 'fetch_log'").fetchone()[0]:
+        return {}
+    return {url: (etag, modified) for url, etag, modified in con.execute(VALIDATORS_SQL).fetchall()}
 
 
 def upsert_news_items(con, rows: list[dict]) -> int:

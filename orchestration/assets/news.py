@@ -8,8 +8,8 @@ from ..ingest import Batch
 from ..partitions import daily_partitions, window_dates
 from ..resources import SourcesResource
 from ..sources.feeds import parse_feed
-from ..sources.transport import utcnow
-from ..warehouse import upsert_news_items
+from ..sources.fetched import utcnow
+from ..warehouse import http_validators, upsert_news_items
 
 
 def _parse(feed_id: str):
@@ -36,7 +36,9 @@ def news_items(context: AssetExecutionContext, warehouse: DuckDBResource,
     start, end = window_dates(context)
     transport = sources.make_transport()
     batch = Batch(context.run_id, "feed", transport.name, sources.landing_path())
+    with warehouse.get_connection() as con:
+        validators = http_validators(con)
     for feed in sources.feeds():
-        for fetched in transport.feed_fetches(feed, start, end):
+        for fetched in transport.feed_fetches(feed, start, end, validators):
             batch.add(fetched, "xml", _parse(feed.feed_id))
     return batch.commit(context, warehouse, upsert_news_items, "raw.news_items")

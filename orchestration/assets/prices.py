@@ -10,8 +10,8 @@ from ..landing import EXTENSIONS
 from ..partitions import daily_partitions, window_dates
 from ..reference import Asset
 from ..resources import SourcesResource
+from ..sources.fetched import utcnow
 from ..sources.providers import get_provider
-from ..sources.transport import utcnow
 from ..warehouse import upsert_prices
 
 # How far back a fetch from a provider that restates adjusted closes refreshes (more than the

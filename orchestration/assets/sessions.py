@@ -10,7 +10,7 @@ from dagster_duckdb import DuckDBResource
 from ..calendars import session_rows
 from ..partitions import FIRST_DAY
 from ..resources import SourcesResource
-from ..sources.transport import utcnow
+from ..sources.fetched import utcnow
 from ..warehouse import replace_sessions, transaction
 
 # Sessions before the first partition are needed by the estimation window of early events.

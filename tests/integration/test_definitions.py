@@ -50,7 +50,8 @@ def test_jobs_schedule_and_checks_are_registered():
     assert sensor.job_name == "transform"
     assert sensor.default_status == DefaultSensorStatus.RUNNING
     check_names = {key.name for key in asset_graph().asset_check_keys}
-    assert {"feeds_fresh", "prices_have_no_gaps"} <= check_names
+    assert {"feed_cnbc_top_news", "feed_the_verge", "prices_NVDA", "prices_9984_T",
+            "prices_have_no_gaps"} <= check_names
     assert "unique_fct_event_impact_event_impact_id" in check_names  # dbt tests are checks
 
 

@@ -11,7 +11,8 @@ from dagster_duckdb import DuckDBResource
 from orchestration.assets.news import news_items
 from orchestration.assets.prices import prices
 from orchestration.assets.sessions import sessions
-from orchestration.checks import feeds_fresh, prices_have_no_gaps
+from orchestration.checks import build_feed_checks, build_price_source_checks, prices_have_no_gaps
+from orchestration.reference import load_assets, load_feeds
 from orchestration.resources import SourcesResource
 from orchestration.schedules import partition_range_tags
 from tests.conftest import SEEDS
@@ -102,9 +103,18 @@ def broken_seeds(tmp_path) -> Path:
     return seeds
 
 
+def source_checks(seeds: Path = SEEDS) -> list:
+    return [build_feed_checks(load_feeds(seeds)), build_price_source_checks(load_assets(seeds)),
+            prices_have_no_gaps]
+
+
+def failed_checks(result) -> set[str]:
+    return {e.check_name for e in result.get_asset_check_evaluations() if not e.passed}
+
+
 def test_broken_sources_are_logged_and_the_others_load(tmp_path, broken_seeds):
     result = run(tmp_path, "2025-01-27", "2025-01-27", seeds=broken_seeds,
-                 assets=[*RAW_ASSETS, feeds_fresh, prices_have_no_gaps])
+                 assets=[*RAW_ASSETS, *source_checks(broken_seeds)])
     assert result.success
     errors = dict(table(tmp_path, "select source_id, message from raw.fetch_log "
                                   "where status = 'error'"))
@@ -116,15 +126,29 @@ def test_broken_sources_are_logged_and_the_others_load(tmp_path, broken_seeds):
     assert set(loaded) == {"cnbc_top_news", "marketwatch_top_stories", "the_verge",
                            "cointelegraph"}
     assert table(tmp_path, "select count(distinct symbol) from raw.prices") == [(16,)]
-    checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
-    assert checks == {"feeds_fresh": False, "prices_have_no_gaps": True}
+    assert failed_checks(result) == {"feed_techcrunch", "feed_coindesk", "prices_TSLA"}
+    assert len(result.get_asset_check_evaluations()) == 6 + 17 + 1
 
 
-def test_the_bundled_data_passes_both_checks(tmp_path):
-    result = run(tmp_path, "2025-01-13", "2025-02-07",
-                 assets=[*RAW_ASSETS, feeds_fresh, prices_have_no_gaps])
-    checks = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
-    assert checks == {"feeds_fresh": True, "prices_have_no_gaps": True}
+def test_the_bundled_data_passes_every_check(tmp_path):
+    result = run(tmp_path, "2025-01-13", "2025-02-07", assets=[*RAW_ASSETS, *source_checks()])
+    assert len(result.get_asset_check_evaluations()) == 24
+    assert failed_checks(result) == set()
+
+
+def test_a_feed_that_stops_publishing_goes_stale(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    for capture in (seeds / "snapshots" / "feeds" / "coindesk").glob("2025-02-0*.xml"):
+        capture.write_bytes((seeds / "snapshots" / "feeds" / "coindesk" / "2025-01-20.xml")
+                            .read_bytes())  # the same old document, day after day
+    result = run(tmp_path, "2025-01-20", "2025-02-07", seeds=seeds,
+                 assets=[*RAW_ASSETS, *source_checks(seeds)])
+    assert failed_checks(result) == {"feed_coindesk"}
+    [evaluation] = [e for e in result.get_asset_check_evaluations()
+                    if e.check_name == "feed_coindesk"]
+    # the captures of 1-7 February repeat an old document: nothing newer than 31 January
+    assert evaluation.metadata["problem"].value.startswith("stale: newest item 2025-01-31")
 
 
 def test_a_price_gap_fails_the_check(tmp_path):

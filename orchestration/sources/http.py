@@ -1,0 +1,140 @@
+"""HTTP for live sources: one requests Session per run, timeouts, retries with exponential
+backoff and jitter (connection errors, 429, 5xx; Retry-After honoured), a bounded number of
+redirects, a body-size cap enforced while streaming, a polite per-host pace, and conditional GET.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
+
+import requests
+from urllib3.exceptions import ProtocolError
+
+from .fetched import Fetched, utcnow
+
+USER_AGENT = "newsimpact/0.1 (self-hosted news-impact warehouse; +https://github.com/newsimpact)"
+
+
+class BodyTooLarge(Exception):
+    """The body passed the configured cap while it was streaming in."""
+
+
+@dataclass(frozen=True)
+class HttpPolicy:
+    connect_timeout: float = 5.0
+    read_timeout: float = 20.0
+    retries: int = 3  # attempts after the first, for transient failures only
+    backoff_seconds: float = 1.0  # first wait; doubles each retry, plus up to 50% jitter
+    max_wait_seconds: float = 30.0  # cap on any single wait, Retry-After included
+    max_redirects: int = 5
+    max_body_bytes: int = 20 * 1024 * 1024
+    min_host_interval: float = 1.0  # seconds between two requests to one host
+
+    def __post_init__(self) -> None:
+        for name in ("connect_timeout", "read_timeout", "max_body_bytes"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"HTTP policy: {name} must be positive")
+        if self.retries < 0 or self.max_redirects < 0:
+            raise ValueError("HTTP policy: retries and max_redirects cannot be negative")
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Retry-After as seconds: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (moment.replace(tzinfo=None) - utcnow()).total_seconds())
+
+
+class HttpClient:
+    def __init__(self, policy: HttpPolicy | None = None, sleep=time.sleep):
+        self.policy = policy or HttpPolicy()
+        self.sleep = sleep
+        self.session = requests.Session()
+        self.session.max_redirects = self.policy.max_redirects
+        self.session.headers.update({"User-Agent": USER_AGENT,
+                                     "Accept-Encoding": "gzip, deflate"})
+        self._last_request: dict[str, float] = {}
+
+    def get(self, source_id: str, url: str, etag: str | None = None,
+            last_modified: str | None = None) -> Fetched:
+        """GET with retries; a 304 answer to the validators comes back as not_modified."""
+        fetched = Fetched(source_id, url, utcnow())
+        conditional = {k: v for k, v in (("If-None-Match", etag),
+                                          ("If-Modified-Since", last_modified)) if v}
+        began = time.monotonic()
+        for attempt in range(1, self.policy.retries + 2):
+            fetched.attempts = attempt
+            wait = self._attempt(fetched, url, conditional)
+            if wait is None or attempt > self.policy.retries:
+                break
+            self.sleep(min(self.policy.max_wait_seconds, wait))
+        fetched.duration_ms = (time.monotonic() - began) * 1000
+        return fetched
+
+    def _attempt(self, fetched: Fetched, url: str, conditional: dict) -> float | None:
+        """One request into fetched; returns how long to wait before a retry, or None when the
+        outcome is final (a body, a 304, or a failure that retrying cannot mend)."""
+        self._pace(url)
+        fetched.error, fetched.body = None, None
+        try:
+            with self.session.get(url, headers=conditional, stream=True,
+                                  timeout=(self.policy.connect_timeout,
+                                           self.policy.read_timeout)) as response:
+                return self._read(fetched, response)
+        except requests.TooManyRedirects:
+            fetched.error = f"redirect loop: more than {self.policy.max_redirects} redirects"
+        except BodyTooLarge:
+            fetched.error = f"body larger than {self.policy.max_body_bytes} bytes"
+        except (requests.ConnectionError, requests.Timeout,
+                requests.exceptions.ChunkedEncodingError, ProtocolError) as exc:
+            fetched.error = f"{type(exc).__name__}: {exc}"
+            return self._backoff(fetched.attempts)
+        except requests.RequestException as exc:
+            fetched.error = f"{type(exc).__name__}: {exc}"
+        return None
+
+    def _read(self, fetched: Fetched, response: requests.Response) -> float | None:
+        fetched.http_status = response.status_code
+        fetched.headers = dict(response.headers)
+        if response.status_code == 304:
+            return None
+        if response.status_code == 429 or response.status_code >= 500:
+            fetched.error = f"HTTP {response.status_code} {response.reason}"
+            later = retry_after_seconds(response.headers.get("Retry-After"))
+            return later if later is not None else self._backoff(fetched.attempts)
+        if response.status_code != 200:
+            fetched.error = f"HTTP {response.status_code} {response.reason}"
+            return None
+        chunks, size = [], 0
+        for chunk in response.iter_content(64 * 1024):  # decoded: a gzip bomb hits the cap too
+            size += len(chunk)
+            if size > self.policy.max_body_bytes:
+                raise BodyTooLarge
+            chunks.append(chunk)
+        fetched.body = b"".join(chunks)
+        return None
+
+    def _backoff(self, attempt: int) -> float:
+        base = self.policy.backoff_seconds * 2 ** (attempt - 1)
+        return base * (1 + random.random() / 2)
+
+    def _pace(self, url: str) -> None:
+        host = urlsplit(url).netloc
+        last = self._last_request.get(host)
+        if last is not None:
+            remaining = self.policy.min_host_interval - (time.monotonic() - last)
+            if remaining > 0:
+                self.sleep(remaining)
+        self._last_request[host] = time.monotonic()
