@@ -34,8 +34,8 @@ class Batch:
             "run_id": self.run_id, "kind": self.kind, "source_id": fetched.source_id,
             "url": fetched.url, "transport": self.transport, "observed_at": fetched.observed_at,
             "logged_at": utcnow(), "http_status": fetched.http_status,
-            "etag": fetched.headers.get("ETag"),
-            "last_modified": fetched.headers.get("Last-Modified"),
+            "etag": fetched.headers.get("etag"),
+            "last_modified": fetched.headers.get("last-modified"),
             "duration_ms": fetched.duration_ms, "status": "ok", "rows_parsed": 0,
             "attempts": fetched.attempts,
         }

@@ -36,7 +36,8 @@ class FaultServer:
             def answer(self, status: int, body: bytes = b"", headers: dict | None = None,
                        length: int | None = None) -> None:
                 self.send_response(status)
-                for name, value in (headers or {}).items():
+                headers = {"Content-Type": "application/rss+xml; charset=utf-8", **(headers or {})}
+                for name, value in headers.items():
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(body) if length is None else length))
                 self.end_headers()

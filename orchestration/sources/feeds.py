@@ -120,7 +120,9 @@ def parse_feed(body: bytes, feed_id: str, fetched_at: datetime,
     if ENTITY_DECLARATION.search(body[:65536]):
         raise FeedError("document declares XML entities (entity-expansion or external-entity risk)")
     # A BytesIO, never the bytes: feedparser treats a bytes value that looks like a path as one.
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers or {})
+    # feedparser reads only lower-case header names (content-type decides the encoding)
+    lowered = {name.lower(): value for name, value in (headers or {}).items()}
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=lowered)
     version = parsed.get("version")
     if not version and not parsed.entries:
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
@@ -128,6 +130,8 @@ def parse_feed(body: bytes, feed_id: str, fetched_at: datetime,
     result = ParsedFeed()
     if parsed.get("bozo"):
         result.warning = f"recoverable feed problem: {parsed.get('bozo_exception')}"
+    elif not parsed.entries:
+        result.warning = "feed has no items"
     seen: set[str] = set()
     for entry in parsed.entries:
         item = _entry_to_item(entry, feed_id, fetched_at)

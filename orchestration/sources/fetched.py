@@ -17,7 +17,7 @@ class Fetched:
     observed_at: datetime  # naive UTC: when the body was current (capture time or request time)
     body: bytes | None = None
     http_status: int | None = None
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # names lower-cased
     duration_ms: float = 0.0
     error: str | None = None
     attempts: int = 1

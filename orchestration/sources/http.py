@@ -107,7 +107,7 @@ class HttpClient:
 
     def _read(self, fetched: Fetched, response: requests.Response) -> float | None:
         fetched.http_status = response.status_code
-        fetched.headers = dict(response.headers)
+        fetched.headers = {name.lower(): value for name, value in response.headers.items()}
         if response.status_code == 304:
             return None
         if response.status_code == 429 or response.status_code >= 500:

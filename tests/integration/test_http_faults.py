@@ -121,9 +121,9 @@ def test_404_is_final(server, client):
 def test_conditional_get_gets_a_304(server, client):
     server.routes["/feed.xml"] = hs.conditional()
     first = client.get("x", f"{server.url}/feed.xml")
-    assert first.ok and first.headers["ETag"] == '"v1"'
+    assert first.ok and first.headers["etag"] == '"v1"'
     again = client.get("x", f"{server.url}/feed.xml", etag='"v1"',
-                       last_modified=first.headers["Last-Modified"])
+                       last_modified=first.headers["last-modified"])
     assert again.not_modified and again.body is None and not again.ok
     assert server.headers_seen[-1]["If-Modified-Since"] == "Mon, 27 Jan 2025 23:00:00 GMT"
 
