@@ -121,8 +121,14 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--max-p", type=float, default=0.01, help="p-value cut-off on [0,0]")
         sub.add_argument("--all-assets", action="store_true",
                          help="include assets not named in the event's news")
+    replay = commands.add_parser(
+        "replay", help="rebuild the raw tables (then the marts) from warehouse/landing/ alone")
+    replay.add_argument("--first-day", default=DEMO_FIRST_DAY)
+    replay.add_argument("--last-day", default=DEMO_LAST_DAY)
     commands.add_parser("home", help="create DAGSTER_HOME with newsimpact's dagster.yaml")
     args = parser.parse_args(argv)
+    if args.command == "replay":  # before the code location reads its settings
+        os.environ["NEWSIMPACT_TRANSPORT"] = "landing"
 
     try:
         settings = Settings.from_env()
@@ -131,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     ensure_dagster_home()
     if args.command == "home":
+        return 0
+    if args.command == "replay":
+        run_pipeline(args.first_day, args.last_day, settings.warehouse.parent / "logs")
         return 0
     if args.command == "demo":
         run_pipeline(args.first_day, args.last_day, settings.warehouse.parent / "logs")

@@ -52,7 +52,7 @@ class SourcesResource(ConfigurableResource):
 
     def make_transport(self):
         return make_transport(self.transport, Path(self.seeds_dir) / "snapshots",
-                              self.http_policy())
+                              self.landing_path(), self.http_policy())
 
 
 def dbt_executable() -> str:

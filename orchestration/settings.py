@@ -6,7 +6,8 @@ warehouse without editing code:
 - NEWSIMPACT_SEEDS_DIR   reference CSVs (assets, feeds, entities, event types) and snapshots/
 - NEWSIMPACT_WAREHOUSE   the DuckDB file the pipeline writes (dbt's profiles.yml reads it too)
 - NEWSIMPACT_LANDING_DIR the archive of every fetched body (default: beside the DuckDB file)
-- NEWSIMPACT_TRANSPORT   "replay" (default: the recorded snapshots, no network) or "live"
+- NEWSIMPACT_TRANSPORT   "replay" (default: the recorded snapshots, no network), "live" (the real
+                         URLs) or "landing" (what earlier runs archived: a rebuild offline)
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .sources.transport import TRANSPORTS
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-TRANSPORTS = ("replay", "live")
 
 
 class SettingsError(ValueError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 
 def utcnow() -> datetime:
@@ -21,6 +21,8 @@ class Fetched:
     duration_ms: float = 0.0
     error: str | None = None
     attempts: int = 1
+    window: tuple[date, date] | None = None  # the dates a price request asked for
+
 
     @property
     def not_modified(self) -> bool:

@@ -1,10 +1,13 @@
-"""How bodies are fetched: replayed from recorded snapshots (default) or live over HTTP.
+"""How bodies are fetched. Three transports answer the same two questions, so ingestion code
+does not know which it has:
 
-Both transports answer the same two questions, so ingestion code does not know which it has:
-``feed_fetches(feed, start, end, validators)`` and
-``price_fetches(provider, provider_symbol, start, end)``, each a list of ``Fetched`` (one per
-request or recorded capture). Validators (ETag, Last-Modified) make live feed requests
-conditional.
+- ``feed_fetches(feed, start, end, validators)``: the feed documents of the days start..end;
+- ``price_fetches(provider, provider_symbol, start, end)``: the responses covering start..end.
+
+``replay`` serves the recorded snapshots in seeds/snapshots/ (the default: no network);
+``live`` asks the real URLs over HTTP (validators make feed requests conditional);
+``landing`` serves what earlier runs archived in warehouse/landing/ (rebuilds without network).
+A local-file provider ("csv") is read from disk whatever the transport.
 """
 
 from __future__ import annotations
@@ -12,12 +15,23 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from .. import landing
 from .fetched import Fetched, utcnow
 from .http import HttpClient, HttpPolicy
 from .providers import get_provider
 
+TRANSPORTS = ("replay", "live", "landing")
 CAPTURE_TIME = "23:30:00"  # recorded feed captures were taken at this UTC time of their day
 Validators = dict[str, tuple[str | None, str | None]]  # url -> (ETag, Last-Modified)
+
+
+def read_local_file(source_id: str, path: Path, window: tuple[date, date]) -> Fetched:
+    fetched = Fetched(source_id, path.as_uri(), utcnow(), window=window)
+    try:
+        fetched.body = path.read_bytes()
+    except OSError as exc:
+        fetched.error = f"cannot read {path}: {exc.strerror}"
+    return fetched
 
 
 class ReplayTransport:
@@ -31,31 +45,31 @@ class ReplayTransport:
 
     def feed_fetches(self, feed, start: date, end: date,
                      validators: Validators | None = None) -> list[Fetched]:
-        folder = self.snapshots_dir / "feeds" / feed.feed_id
         fetches = []
-        for path in sorted(folder.glob("*.xml")):
+        for path in sorted((self.snapshots_dir / "feeds" / feed.feed_id).glob("*.xml")):
             try:
                 day = date.fromisoformat(path.stem)
             except ValueError:
                 continue
             if start <= day <= end:
                 captured = datetime.fromisoformat(f"{day.isoformat()}T{CAPTURE_TIME}")
-                fetches.append(self._read(feed.feed_id, path, captured))
+                fetches.append(Fetched(feed.feed_id, path.as_uri(), captured,
+                                       body=path.read_bytes()))
         return fetches
 
     def price_fetches(self, provider: str, provider_symbol: str, start: date, end: date):
+        source_id = f"{provider}:{provider_symbol}"
+        if get_provider(provider).LOCAL_FILE:
+            return [read_local_file(source_id, Path(provider_symbol), (start, end))]
         folder = self.snapshots_dir / "prices" / provider
         target = folder / provider_symbol
         paths = sorted(target.iterdir()) if target.is_dir() else sorted(
             p for p in folder.glob(f"{provider_symbol}.*") if p.stem == provider_symbol)
-        source_id = f"{provider}:{provider_symbol}"
         if not paths:
             return [Fetched(source_id, str(target), utcnow(),
                             error=f"no recorded response for {source_id} under {folder}")]
-        return [self._read(source_id, path, utcnow()) for path in paths]
-
-    def _read(self, source_id: str, path: Path, observed_at: datetime) -> Fetched:
-        return Fetched(source_id, path.as_uri(), observed_at, body=path.read_bytes())
+        return [Fetched(source_id, path.as_uri(), utcnow(), body=path.read_bytes(),
+                        window=(start, end)) for path in paths]
 
 
 class LiveTransport:
@@ -75,10 +89,42 @@ class LiveTransport:
         return [self.client.get(feed.feed_id, feed.url, etag, last_modified)]
 
     def price_fetches(self, provider: str, provider_symbol: str, start: date, end: date):
-        urls = get_provider(provider).request_urls(provider_symbol, start, end)
-        return [self.client.get(f"{provider}:{provider_symbol}", url) for url in urls]
+        source_id, module = f"{provider}:{provider_symbol}", get_provider(provider)
+        if module.LOCAL_FILE:
+            return [read_local_file(source_id, Path(provider_symbol), (start, end))]
+        fetches = [self.client.get(source_id, url)
+                   for url in module.request_urls(provider_symbol, start, end)]
+        for fetched in fetches:
+            fetched.window = (start, end)
+        return fetches
 
 
-def make_transport(name: str, snapshots_dir: Path,
-                   policy: HttpPolicy | None = None) -> ReplayTransport | LiveTransport:
-    return ReplayTransport(snapshots_dir) if name == "replay" else LiveTransport(policy)
+class LandingTransport:
+    """Serves the archive of earlier runs: every observation of a source, oldest first."""
+
+    name = "landing"
+
+    def __init__(self, landing_dir: Path):
+        self.landing_dir = landing_dir
+
+    def feed_fetches(self, feed, start: date, end: date,
+                     validators: Validators | None = None) -> list[Fetched]:
+        return [fetched for fetched in landing.observations(self.landing_dir, "feed", feed.feed_id)
+                if start <= fetched.observed_at.date() <= end]
+
+    def price_fetches(self, provider: str, provider_symbol: str, start: date, end: date):
+        source_id = f"{provider}:{provider_symbol}"
+        fetches = [fetched for fetched in landing.observations(self.landing_dir, "prices",
+                                                               source_id)
+                   if fetched.window and fetched.window[0] <= end and start <= fetched.window[1]]
+        return fetches or [Fetched(source_id, str(self.landing_dir), utcnow(),
+                                   error=f"nothing landed for {source_id} covering {start}..{end}")]
+
+
+def make_transport(name: str, snapshots_dir: Path, landing_dir: Path,
+                   policy: HttpPolicy | None = None):
+    if name == "live":
+        return LiveTransport(policy)
+    if name == "landing":
+        return LandingTransport(landing_dir)
+    return ReplayTransport(snapshots_dir)

@@ -9,6 +9,7 @@ from . import Bar, PriceResponseError
 
 BASE_URL = "https://api.exchange.coinbase.com/products/"
 MAX_CANDLES = 300
+LOCAL_FILE = False
 RESTATES_HISTORY = False
 
 
