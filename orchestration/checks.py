@@ -2,6 +2,7 @@
 and fresh?), and no price missing on a session of the asset's calendar."""
 
 import re
+from pathlib import Path
 
 import pandas as pd
 from dagster import (
@@ -95,7 +96,7 @@ def build_feed_checks(feeds: list[Feed]):
     return feed_checks
 
 
-def build_price_source_checks(assets: list[Asset]):
+def build_price_source_checks(assets: list[Asset], seeds_dir: Path):
     specs = [AssetCheckSpec(check_name("prices", a.symbol), asset=["raw", "prices"],
                             description=f"{a.symbol}: latest fetch from {a.provider} worked")
              for a in assets]
@@ -109,9 +110,11 @@ def build_price_source_checks(assets: list[Asset]):
             if context.selected_asset_check_keys and not any(
                     key.name == name for key in context.selected_asset_check_keys):
                 continue
-            fetch = latest.get(f"{asset_.provider}:{asset_.provider_symbol}")
-            problem = ("never fetched" if fetch is None else
-                       f"latest fetch failed: {fetch[1]}" if fetch[0] == "error" else None)
+            sources = [f"{p}:{s}" for p, s in asset_.price_sources(seeds_dir)]
+            fetches = [latest[source] for source in sources if source in latest]
+            problem = ("never fetched" if not fetches else
+                       None if any(fetch[0] != "error" for fetch in fetches) else
+                       "every provider failed: " + "; ".join(fetch[1] for fetch in fetches))
             yield AssetCheckResult(check_name=name, asset_key=["raw", "prices"],
                                    passed=problem is None, severity=AssetCheckSeverity.WARN,
                                    metadata={"problem": problem or "none"})

@@ -19,7 +19,7 @@ settings = Settings.from_env()
 defs = Definitions(
     assets=[news_items, prices, sessions, newsimpact_dbt_assets],
     asset_checks=[build_feed_checks(load_feeds(settings.seeds_dir)),
-                  build_price_source_checks(load_assets(settings.seeds_dir)),
+                  build_price_source_checks(load_assets(settings.seeds_dir), settings.seeds_dir),
                   prices_have_no_gaps],
     jobs=[ingest_job, transform_job],
     schedules=[daily_ingest],

@@ -6,7 +6,9 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-PROVIDERS = ("yahoo", "coinbase", "fred")
+from .sources.providers import get_provider
+
+PROVIDERS = ("yahoo", "coinbase", "fred", "csv")
 FEED_FORMATS = ("rss", "atom")
 
 
@@ -19,8 +21,22 @@ class Asset:
     symbol: str
     asset_class: str
     calendar: str
-    provider: str
-    provider_symbol: str
+    provider: str  # one provider, or several in fallback order: "yahoo|csv"
+    provider_symbol: str  # the symbol at each provider, in the same order
+
+    def price_sources(self, seeds_dir: Path) -> list[tuple[str, str]]:
+        """(provider, provider_symbol) pairs in the order to try them; a local file's path,
+        written relative to the seeds folder, comes back absolute."""
+        pairs = zip(self.provider.split("|"), self.provider_symbol.split("|"), strict=True)
+        return [(provider, _resolve(provider, symbol, seeds_dir)) for provider, symbol in pairs]
+
+
+def _resolve(provider: str, symbol: str, seeds_dir: Path) -> str:
+    if not get_provider(provider).LOCAL_FILE:
+        return symbol
+    path, _, ticker = symbol.partition("#")
+    full = (seeds_dir / path).resolve()
+    return f"{full}#{ticker}" if ticker else str(full)
 
 
 @dataclass(frozen=True)
@@ -59,7 +75,12 @@ def load_assets(seeds_dir: Path) -> list[Asset]:
     fields = ("symbol", "asset_class", "calendar", "provider", "provider_symbol")
     assets = []
     for line, row in enumerate(_rows(path, fields), start=2):
-        _check_choice(path, line, "provider", row["provider"], PROVIDERS)
+        providers, symbols = row["provider"].split("|"), row["provider_symbol"].split("|")
+        if len(providers) != len(symbols):
+            raise ReferenceError(f"{path}:{line}: {len(providers)} provider(s) but "
+                                 f"{len(symbols)} provider_symbol(s); give one symbol each")
+        for provider in providers:
+            _check_choice(path, line, "provider", provider, PROVIDERS)
         assets.append(Asset(**{f: row[f].strip() for f in fields}))
     return assets
 

@@ -1,6 +1,7 @@
 """raw.prices: fetch each asset's daily bars from its provider → land → parse → upsert."""
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
@@ -23,14 +24,14 @@ def fetch_start(provider, start: date) -> date:
     return start - timedelta(days=RESTATEMENT_DAYS) if provider.RESTATES_HISTORY else start
 
 
-def _parse(asset_: Asset, start: date, end: date):
-    provider = get_provider(asset_.provider)
+def _parse(asset_: Asset, provider_name: str, provider_symbol: str, start: date, end: date):
+    provider = get_provider(provider_name)
 
     def parse(body: bytes, fetched, sha: str) -> tuple[list[dict], str | None]:
         loaded_at = utcnow()
-        bars = [bar for bar in provider.parse(body, asset_.provider_symbol)
+        bars = [bar for bar in provider.parse(body, provider_symbol)
                 if start <= bar.price_date <= end]
-        return [{**bar.__dict__, "symbol": asset_.symbol, "provider": asset_.provider,
+        return [{**bar.__dict__, "symbol": asset_.symbol, "provider": provider_name,
                  "landing_sha256": sha, "loaded_at": loaded_at} for bar in bars], None
     return parse
 
@@ -55,8 +56,13 @@ def prices(context: AssetExecutionContext, warehouse: DuckDBResource,
     transport = sources.make_transport()
     batch = Batch(context.run_id, "prices", transport.name, sources.landing_path())
     for asset_ in sources.assets():
-        first = fetch_start(get_provider(asset_.provider), start)
-        for fetched in transport.price_fetches(asset_.provider, asset_.provider_symbol, first, end):
-            batch.add(fetched, EXTENSIONS[asset_.provider], _parse(asset_, first, end))
+        # providers in fallback order: the first that delivers bars for the window wins
+        for provider_name, symbol in asset_.price_sources(Path(sources.seeds_dir)):
+            first, delivered = fetch_start(get_provider(provider_name), start), len(batch.rows)
+            for fetched in transport.price_fetches(provider_name, symbol, first, end):
+                batch.add(fetched, EXTENSIONS[provider_name],
+                          _parse(asset_, provider_name, symbol, first, end))
+            if len(batch.rows) > delivered:
+                break
     batch.rows = _last_per_day(batch.rows)
     return batch.commit(context, warehouse, upsert_prices, "raw.prices")

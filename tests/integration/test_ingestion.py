@@ -104,8 +104,8 @@ def broken_seeds(tmp_path) -> Path:
 
 
 def source_checks(seeds: Path = SEEDS) -> list:
-    return [build_feed_checks(load_feeds(seeds)), build_price_source_checks(load_assets(seeds)),
-            prices_have_no_gaps]
+    return [build_feed_checks(load_feeds(seeds)),
+            build_price_source_checks(load_assets(seeds), seeds), prices_have_no_gaps]
 
 
 def failed_checks(result) -> set[str]:

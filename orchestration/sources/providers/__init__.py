@@ -6,8 +6,9 @@ Every provider module exposes the same two functions:
   (inclusive dates), chunked to the provider's paging limit;
 - ``parse(body, provider_symbol) -> list[Bar]``: the daily bars in one response body;
 
-and ``RESTATES_HISTORY``: whether its adjusted closes of past days change after a dividend or a
-split (then every fetch also refreshes a trailing year, so returns never mix two bases).
+``RESTATES_HISTORY``: whether its adjusted closes of past days change after a dividend or a
+split (then every fetch also refreshes a trailing year, so returns never mix two bases), and
+``LOCAL_FILE``: whether its symbol is a file on disk rather than something to request.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ class Bar:
 
 
 def get_provider(name: str) -> ModuleType:
-    from . import coinbase, fred, yahoo
+    from . import coinbase, fred, localcsv, yahoo
 
-    providers = {"yahoo": yahoo, "coinbase": coinbase, "fred": fred}
+    providers = {"yahoo": yahoo, "coinbase": coinbase, "fred": fred, "csv": localcsv}
     if name not in providers:
         raise PriceResponseError(f"unknown price provider {name!r}; known: {', '.join(providers)}")
     return providers[name]
