@@ -11,7 +11,7 @@ export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DAGSTER_DISABLE_TELEMETRY := true
 
-.PHONY: demo test ui validate lint clean install
+.PHONY: demo test ui live validate lint clean install
 
 demo: $(INSTALLED) $(MANIFEST) ## backfill the bundled Jan 2025 window and print the top impacts
 	$(BIN)/newsimpact demo
@@ -22,6 +22,10 @@ test: $(INSTALLED) $(MANIFEST) ## run the whole test suite
 ui: $(INSTALLED) $(MANIFEST) ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/newsimpact home
 	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+
+live: $(INSTALLED) $(MANIFEST) ## fetch yesterday and today from the real URLs into warehouse/live/
+	NEWSIMPACT_TRANSPORT=live NEWSIMPACT_WAREHOUSE=$(CURDIR)/warehouse/live/newsimpact.duckdb \
+		$(BIN)/newsimpact run
 
 validate: $(INSTALLED) $(MANIFEST) ## check that the code location loads
 	$(BIN)/newsimpact home

@@ -9,11 +9,13 @@ import shutil
 import subprocess
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
 
 from .settings import REPO_ROOT, Settings, SettingsError
+from .sources.fetched import utcnow
 
 DEMO_FIRST_DAY = "2024-01-02"  # the bundled prices start here
 DEMO_LAST_DAY = "2025-02-28"   # and end here; the feeds cover 2025-01-13..2025-02-07
@@ -109,40 +111,60 @@ def impact_table(warehouse: Path, limit: int = 15, max_p: float = 0.01,
     return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *map(fmt, lines)])
 
 
-def main(argv: list[str] | None = None) -> int:
+def _report_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--limit", type=int, default=15)
+    parser.add_argument("--max-p", type=float, default=0.01, help="p-value cut-off on [0,0]")
+    parser.add_argument("--all-assets", action="store_true",
+                        help="include assets not named in the event's news")
+
+
+def _range_args(parser: argparse.ArgumentParser, first: str, last: str) -> None:
+    parser.add_argument("--first-day", default=first, help=f"first UTC day (default {first})")
+    parser.add_argument("--last-day", default=last, help=f"last UTC day (default {last})")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="newsimpact", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    demo = commands.add_parser("demo", help="backfill the bundled window and print top impacts")
-    demo.add_argument("--first-day", default=DEMO_FIRST_DAY)
-    demo.add_argument("--last-day", default=DEMO_LAST_DAY)
-    report = commands.add_parser("impacts", help="print the top event impacts")
-    for sub in (demo, report):
-        sub.add_argument("--limit", type=int, default=15)
-        sub.add_argument("--max-p", type=float, default=0.01, help="p-value cut-off on [0,0]")
-        sub.add_argument("--all-assets", action="store_true",
-                         help="include assets not named in the event's news")
+    demo = commands.add_parser("demo", help="backfill the bundled window from the recorded "
+                                            "snapshots and print the top impacts")
+    _range_args(demo, DEMO_FIRST_DAY, DEMO_LAST_DAY)
+    _report_args(demo)
+    today = utcnow().date()
+    run = commands.add_parser("run", help="ingest a range of days with the configured transport "
+                                          "(NEWSIMPACT_TRANSPORT), build the marts, print impacts")
+    _range_args(run, (today - timedelta(days=1)).isoformat(), today.isoformat())
+    _report_args(run)
     replay = commands.add_parser(
         "replay", help="rebuild the raw tables (then the marts) from warehouse/landing/ alone")
-    replay.add_argument("--first-day", default=DEMO_FIRST_DAY)
-    replay.add_argument("--last-day", default=DEMO_LAST_DAY)
+    _range_args(replay, DEMO_FIRST_DAY, DEMO_LAST_DAY)
+    _report_args(commands.add_parser("impacts", help="print the top event impacts"))
     commands.add_parser("home", help="create DAGSTER_HOME with newsimpact's dagster.yaml")
-    args = parser.parse_args(argv)
-    if args.command == "replay":  # before the code location reads its settings
-        os.environ["NEWSIMPACT_TRANSPORT"] = "landing"
+    return parser.parse_args(argv)
 
+
+# The transport each command imposes (before the code location reads its settings).
+TRANSPORT_OF = {"demo": "replay", "replay": "landing"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.command in TRANSPORT_OF:
+        os.environ["NEWSIMPACT_TRANSPORT"] = TRANSPORT_OF[args.command]
     try:
         settings = Settings.from_env()
     except SettingsError as exc:
         print(f"newsimpact: {exc}", file=sys.stderr)
         return 2
     ensure_dagster_home()
+    settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
     if args.command == "home":
         return 0
+    if args.command in ("demo", "run", "replay"):
+        run_pipeline(args.first_day, args.last_day, settings.warehouse.parent / "logs")
     if args.command == "replay":
-        run_pipeline(args.first_day, args.last_day, settings.warehouse.parent / "logs")
         return 0
-    if args.command == "demo":
-        run_pipeline(args.first_day, args.last_day, settings.warehouse.parent / "logs")
+    if args.command != "impacts":
         print(f"\nTop event impacts on t0 (p < {args.max_p}), warehouse {settings.warehouse}:\n",
               flush=True)
         # A fresh process reads the result: dagster-dbt keeps dbt's own DuckDB handle open in
