@@ -113,3 +113,32 @@ def test_real_cnbc_capture_parses():
         parsed = parse_feed(path.read_bytes(), "cnbc", FETCHED)
         assert len(parsed.items) >= 30, path.name
         assert all(item.title and not item.published_is_fallback for item in parsed.items)
+
+
+RSS_091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old</title>
+<link>https://old.test/</link><description>d</description>
+<item><title>Nvidia &amp; friends</title><link>https://old.test/a?utm_source=x</link>
+<description>&lt;b&gt;bold&lt;/b&gt; claim</description></item></channel></rss>"""
+RDF_10 = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://rdf.test/"><title>RDF</title><link>https://rdf.test/</link>
+<description>d</description></channel>
+<item rdf:about="https://rdf.test/1"><title>Bitcoin slips</title><link>https://rdf.test/1</link>
+<dc:date>2025-01-27T09:10:00+09:00</dc:date></item></rdf:RDF>"""
+ATOM_03 = b"""<?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#">
+<title>Atom 0.3</title><entry><title>Stargate</title><id>tag:a.test,2025:1</id>
+<link rel="alternate" href="https://a.test/1"/><issued>2025-01-21T16:35:00-05:00</issued>
+<modified>2025-01-21T16:35:00-05:00</modified></entry></feed>"""
+
+
+@pytest.mark.parametrize(("body", "title", "published", "link"), [
+    (RSS_091, "Nvidia & friends", None, "https://old.test/a"),
+    (RDF_10, "Bitcoin slips", datetime(2025, 1, 27, 0, 10), "https://rdf.test/1"),
+    (ATOM_03, "Stargate", datetime(2025, 1, 21, 21, 35), "https://a.test/1"),
+], ids=["rss-0.91", "rss-1.0", "atom-0.3"])
+def test_older_formats(body, title, published, link):
+    [item] = parse_feed(body, "x", FETCHED).items
+    assert item.title == title and item.canonical_link == link
+    assert item.published_at == (published or FETCHED)
+    assert item.published_is_fallback == (published is None)
