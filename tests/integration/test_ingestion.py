@@ -90,7 +90,7 @@ def test_overlapping_runs_in_any_order_give_the_same_rows(tmp_path):
 @pytest.fixture
 def broken_seeds(tmp_path) -> Path:
     """The bundled seeds with one feed serving an HTML error page, one an entity-expansion
-    document, and one asset whose provider response is missing."""
+    document, one asset whose provider response is missing and one whose response is malformed."""
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     feeds = seeds / "snapshots" / "feeds"
@@ -100,6 +100,8 @@ def broken_seeds(tmp_path) -> Path:
         b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
         b'<rss version="2.0"><channel><title>&b;</title></channel></rss>')
     (seeds / "snapshots" / "prices" / "yahoo" / "TSLA.json").unlink()
+    (seeds / "snapshots" / "prices" / "yahoo" / "ORCL.json").write_bytes(
+        b'{"chart": {"result": [{"meta": {"symbol": "ORCL"}}], "error": null}}')
     return seeds
 
 
@@ -118,15 +120,17 @@ def test_broken_sources_are_logged_and_the_others_load(tmp_path, broken_seeds):
     assert result.success
     errors = dict(table(tmp_path, "select source_id, message from raw.fetch_log "
                                   "where status = 'error'"))
-    assert set(errors) == {"techcrunch", "coindesk", "yahoo:TSLA"}
+    assert set(errors) == {"techcrunch", "coindesk", "yahoo:TSLA", "yahoo:ORCL"}
+    assert errors["yahoo:ORCL"].startswith("PriceResponseError: malformed Yahoo chart result")
     assert errors["techcrunch"].startswith("FeedError: not a feed")
     assert "declares XML entities" in errors["coindesk"]
     assert "no recorded response for yahoo:TSLA" in errors["yahoo:TSLA"]
     loaded = dict(table(tmp_path, "select feed_id, count(*) from raw.news_items group by 1"))
     assert set(loaded) == {"cnbc_top_news", "marketwatch_top_stories", "the_verge",
                            "cointelegraph"}
-    assert table(tmp_path, "select count(distinct symbol) from raw.prices") == [(16,)]
-    assert failed_checks(result) == {"feed_techcrunch", "feed_coindesk", "prices_TSLA"}
+    assert table(tmp_path, "select count(distinct symbol) from raw.prices") == [(15,)]
+    assert failed_checks(result) == {"feed_techcrunch", "feed_coindesk", "prices_TSLA",
+                                     "prices_ORCL"}
     assert len(result.get_asset_check_evaluations()) == 6 + 17 + 1
 
 
