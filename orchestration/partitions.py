@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from dagster import AssetExecutionContext, DailyPartitionsDefinition
+from dagster import AssetExecutionContext, BackfillPolicy, DailyPartitionsDefinition, asset
 
 FIRST_DAY = "2024-01-02"  # the bundled prices start here: a 250-session estimation window
 
@@ -16,3 +16,11 @@ def window_dates(context: AssetExecutionContext) -> tuple[date, date]:
     """The run's partition window as inclusive dates (one day, or a range in a backfill)."""
     window = context.partition_time_window
     return window.start.date(), (window.end - timedelta(days=1)).date()
+
+
+def daily_raw_asset(table: str, description: str):
+    """The decorator of a daily ingestion asset writing raw.<table>: a backfill of any range is
+    one run, and it waits its turn in the warehouse's one-writer pool."""
+    return asset(key=["raw", table], group_name="ingestion", partitions_def=daily_partitions,
+                 backfill_policy=BackfillPolicy.single_run(), pool="warehouse",
+                 kinds={"python", "duckdb"}, description=description)

@@ -1,11 +1,11 @@
 """raw.news_items: fetch each feed → land → parse with feedparser → upsert (one transaction)."""
 
 
-from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, asset
+from dagster import AssetExecutionContext, MaterializeResult
 from dagster_duckdb import DuckDBResource
 
 from ..ingest import Batch
-from ..partitions import daily_partitions, window_dates
+from ..partitions import daily_raw_asset, window_dates
 from ..resources import SourcesResource
 from ..sources.feeds import parse_feed
 from ..sources.fetched import utcnow
@@ -22,15 +22,8 @@ def _parse(feed_id: str):
     return parse
 
 
-@asset(
-    key=["raw", "news_items"],
-    group_name="ingestion",
-    partitions_def=daily_partitions,
-    backfill_policy=BackfillPolicy.single_run(),
-    pool="warehouse",
-    kinds={"python", "duckdb"},
-    description="One row per feed entry as parsed (key: feed and guid-or-canonical-link).",
-)
+@daily_raw_asset("news_items", "One row per feed entry as parsed "
+                 "(key: feed and guid-or-canonical-link).")
 def news_items(context: AssetExecutionContext, warehouse: DuckDBResource,
                sources: SourcesResource) -> MaterializeResult:
     start, end = window_dates(context)

@@ -3,12 +3,12 @@
 from datetime import date, timedelta
 from pathlib import Path
 
-from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, asset
+from dagster import AssetExecutionContext, MaterializeResult
 from dagster_duckdb import DuckDBResource
 
 from ..ingest import Batch
 from ..landing import EXTENSIONS
-from ..partitions import daily_partitions, window_dates
+from ..partitions import daily_raw_asset, window_dates
 from ..reference import Asset
 from ..resources import SourcesResource
 from ..sources.fetched import utcnow
@@ -41,15 +41,8 @@ def _last_per_day(rows: list[dict]) -> list[dict]:
     return list({(row["symbol"], row["price_date"]): row for row in rows}.values())
 
 
-@asset(
-    key=["raw", "prices"],
-    group_name="ingestion",
-    partitions_def=daily_partitions,
-    backfill_policy=BackfillPolicy.single_run(),
-    pool="warehouse",
-    kinds={"python", "duckdb"},
-    description="One row per asset and trading day: OHLC, adjusted close, volume, provider.",
-)
+@daily_raw_asset("prices", "One row per asset and trading day: OHLC, adjusted close, "
+                 "volume, provider.")
 def prices(context: AssetExecutionContext, warehouse: DuckDBResource,
            sources: SourcesResource) -> MaterializeResult:
     start, end = window_dates(context)
