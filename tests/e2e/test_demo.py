@@ -109,3 +109,27 @@ def seeds_without_snapshots(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds, ignore=shutil.ignore_patterns("snapshots"))
     return seeds
+
+
+BURST = """
+select i.symbol, i.t0_date, i.car, i.car_p_value, e.first_seen_at
+from marts.fct_event_impact i join marts.dim_event e using (event_id)
+where e.event_type = 'attention_burst' and e.primary_entity_id = 'deepseek'
+    and i.window_label = '[0,0]'
+"""
+
+
+def test_deepseek_attention_burst_is_dated_over_the_weekend(demo):
+    rows = {symbol: rest for symbol, *rest in query(demo, BURST)}
+    first_seen = rows["NVDA"][3]
+    assert first_seen.date().isoformat() == "2025-01-25"  # Saturday: the burst, not the release
+    for symbol in ("NVDA", "AVGO", "TSM", "VST", "CEG"):
+        t0, ar, p, _ = rows[symbol]
+        assert str(t0) == "2025-01-27" and ar < -0.05 and p < 0.01, symbol
+    assert str(rows["BTC-USD"][0]) == "2025-01-25"  # crypto reacts on its own calendar
+
+
+def test_r1_release_day_is_news_but_no_burst(demo):
+    bursts = query(demo, """select cast(first_seen_at as date) from marts.dim_event
+        where event_type = 'attention_burst' and primary_entity_id = 'deepseek'""")
+    assert [str(day) for (day,) in bursts] == ["2025-01-25"]

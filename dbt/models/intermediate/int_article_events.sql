@@ -22,7 +22,8 @@ typed as (
         ) as type_rank
     from articles
     inner join event_types
-        on regexp_matches(articles.title || ' ' || articles.summary, '(?i)' || event_types.pattern)
+        on event_types.pattern is not null
+        and regexp_matches(articles.title || ' ' || articles.summary, '(?i)' || event_types.pattern)
 ),
 
 primary_entities as (

@@ -9,7 +9,7 @@ article_events as (
 ),
 
 event_articles as (
-    select * from {{ ref('int_event_articles') }}
+    select * from {{ ref('int_classified_event_articles') }}
 )
 
 select

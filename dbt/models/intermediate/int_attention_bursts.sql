@@ -1,0 +1,109 @@
+-- One row per attention burst and article in it. A burst day is a UTC day on which an entity
+-- is named in at least burst_min_articles articles and at least burst_ratio times its mean
+-- daily count over the burst_baseline_days before (days without articles count as zero; days
+-- before a full baseline of news exists are not judged). Burst days at most burst_gap_days
+-- apart form one burst, dated when it became visible: the publication of the
+-- burst_min_articles-th article of its first day.
+with mentions as (
+    select
+        mentions.entity_id,
+        articles.article_id,
+        articles.published_at,
+        cast(articles.published_at as date) as news_date
+    from {{ ref('int_entity_mentions') }} as mentions
+    inner join {{ ref('int_articles') }} as articles on mentions.article_id = articles.article_id
+),
+
+bounds as (
+    select min(news_date) as first_date, max(news_date) as last_date from mentions
+),
+
+days as (
+    select cast(day as date) as news_date
+    from bounds, range(bounds.first_date, bounds.last_date + interval 1 day, interval 1 day)
+        as days(day)
+),
+
+daily as (
+    select entities.entity_id, days.news_date, count(mentions.article_id) as n_articles
+    from (select distinct entity_id from mentions) as entities
+    cross join days
+    left join mentions
+        on mentions.entity_id = entities.entity_id and mentions.news_date = days.news_date
+    group by entities.entity_id, days.news_date
+),
+
+baselines as (
+    select
+        daily.*,
+        avg(n_articles) over (
+            partition by entity_id order by news_date
+            rows between {{ var('burst_baseline_days') }} preceding and 1 preceding
+        ) as baseline,
+        count(*) over (
+            partition by entity_id order by news_date
+            rows between {{ var('burst_baseline_days') }} preceding and 1 preceding
+        ) as baseline_days
+    from daily
+),
+
+burst_days as (
+    select entity_id, news_date, n_articles, baseline
+    from baselines
+    where baseline_days = {{ var('burst_baseline_days') }}
+        and n_articles >= {{ var('burst_min_articles') }}
+        and n_articles >= {{ var('burst_ratio') }} * baseline
+),
+
+runs as (
+    select
+        *,
+        sum(case
+            when {{ dbt.datediff('previous_date', 'news_date', 'day') }}
+                <= {{ var('burst_gap_days') }} + 1 then 0
+            else 1
+        end) over (partition by entity_id order by news_date rows unbounded preceding) as burst
+    from (
+        select *, lag(news_date) over (partition by entity_id order by news_date) as previous_date
+        from burst_days
+    ) as ordered
+),
+
+spans as (
+    select entity_id, burst, min(news_date) as first_date, max(news_date) as last_date
+    from runs
+    group by entity_id, burst
+),
+
+members as (
+    select
+        spans.entity_id,
+        spans.first_date,
+        mentions.article_id,
+        mentions.published_at,
+        row_number() over (
+            partition by spans.entity_id, spans.burst, mentions.news_date = spans.first_date
+            order by mentions.published_at, mentions.article_id
+        ) as position_that_day,
+        mentions.news_date = spans.first_date as on_first_day
+    from spans
+    inner join mentions
+        on mentions.entity_id = spans.entity_id
+        and mentions.news_date between spans.first_date and spans.last_date
+),
+
+dated as (
+    select
+        *,
+        max(case when on_first_day and position_that_day = {{ var('burst_min_articles') }}
+            then published_at end) over (partition by entity_id, first_date) as first_seen_at
+    from members
+)
+
+select
+    md5('attention_burst|' || entity_id || '|' || cast(first_seen_at as varchar)) as event_id,
+    'attention_burst' as event_type,
+    entity_id as primary_entity_id,
+    first_seen_at,
+    article_id
+from dated
