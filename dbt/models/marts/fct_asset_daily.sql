@@ -30,9 +30,15 @@ article_sessions as (
 ),
 
 news_counts as (
-    select symbol, session_date, count(*) as news_count
+    select
+        article_sessions.symbol,
+        article_sessions.session_date,
+        count(*) as news_count,
+        avg(sentiment.sentiment) as mean_sentiment
     from article_sessions
-    group by symbol, session_date
+    inner join {{ ref('int_article_sentiment') }} as sentiment
+        on article_sessions.article_id = sentiment.article_id
+    group by article_sessions.symbol, article_sessions.session_date
 )
 
 select
@@ -43,7 +49,8 @@ select
     sessions.daily_return,
     sessions.benchmark_return,
     sessions.volume,
-    coalesce(news_counts.news_count, 0) as news_count
+    coalesce(news_counts.news_count, 0) as news_count,
+    news_counts.mean_sentiment
 from sessions
 left join news_counts
     on sessions.symbol = news_counts.symbol and sessions.session_date = news_counts.session_date

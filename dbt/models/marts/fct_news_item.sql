@@ -10,6 +10,10 @@ article_events as (
 
 event_articles as (
     select * from {{ ref('int_classified_event_articles') }}
+),
+
+sentiment as (
+    select * from {{ ref('int_article_sentiment') }}
 )
 
 select
@@ -22,9 +26,11 @@ select
     articles.first_feed_id,
     articles.feed_ids,
     articles.n_feeds,
+    sentiment.sentiment,
     article_events.event_type,
     article_events.primary_entity_id,
     event_articles.event_id
 from articles
 left join article_events on articles.article_id = article_events.article_id
 left join event_articles on articles.article_id = event_articles.article_id
+left join sentiment on articles.article_id = sentiment.article_id

@@ -1,0 +1,70 @@
+-- One row per article sentence (the title is sentence 0; the summary is split at . ! ?) with its
+-- lexicon sentiment: (positive - negative) / (positive + negative) over the lexicon words it
+-- holds, 0 when it holds none. A lexicon word within three words after a negation ("not",
+-- "no", "never", "without", "hardly") counts with the opposite sign.
+with articles as (
+    select * from {{ ref('int_articles') }}
+),
+
+lexicon as (
+    select * from {{ ref('stg_sentiment_lexicon') }}
+),
+
+sentences as (
+    select article_id, 0 as sentence_index, title as sentence from articles
+    union all
+    select articles.article_id, sentence.sentence_index, sentence.sentence
+    from articles,
+        unnest(string_split_regex(articles.summary, '[.!?]+\s+')) with ordinality
+            as sentence(sentence, sentence_index)
+    where trim(sentence.sentence) <> ''
+),
+
+tokens as (
+    select
+        sentences.article_id,
+        sentences.sentence_index,
+        token.token,
+        token.position
+    from sentences,
+        unnest(regexp_extract_all(lower(sentences.sentence), '[a-z]+(?:-[a-z]+)*'))
+            with ordinality as token(token, position)
+),
+
+scored as (
+    select
+        tokens.article_id,
+        tokens.sentence_index,
+        lexicon.polarity * case when exists (
+            select 1 from tokens as negation
+            where negation.article_id = tokens.article_id
+                and negation.sentence_index = tokens.sentence_index
+                and negation.position between tokens.position - 3 and tokens.position - 1
+                and negation.token in ('not', 'no', 'never', 'without', 'hardly')
+        ) then -1 else 1 end as polarity
+    from tokens
+    inner join lexicon on tokens.token = lexicon.term
+),
+
+per_sentence as (
+    select
+        article_id,
+        sentence_index,
+        count(case when polarity > 0 then 1 end) as positive_words,
+        count(case when polarity < 0 then 1 end) as negative_words
+    from scored
+    group by article_id, sentence_index
+)
+
+select
+    sentences.article_id,
+    sentences.sentence_index,
+    sentences.sentence,
+    coalesce(per_sentence.positive_words, 0) as positive_words,
+    coalesce(per_sentence.negative_words, 0) as negative_words,
+    coalesce((per_sentence.positive_words - per_sentence.negative_words)
+        / nullif(per_sentence.positive_words + per_sentence.negative_words, 0), 0.0) as sentiment
+from sentences
+left join per_sentence
+    on sentences.article_id = per_sentence.article_id
+    and sentences.sentence_index = per_sentence.sentence_index
