@@ -20,3 +20,11 @@ select
     {{ student_t_p_value('t', 'df') }} as computed_p
 from critical_values
 where abs({{ student_t_p_value('t', 'df') }} - p) > 2e-4
+
+union all
+
+-- and the normal macro against two-sided normal critical values
+select null, z, p, {{ normal_p_value('z') }}
+from (values (1.959964, 0.05), (2.575829, 0.01), (3.290527, 0.001), (-1.644854, 0.10),
+             (5.326724, 1e-7), (0.0, 1.0)) as normal_values(z, p)
+where abs({{ normal_p_value('z') }} - p) > 1e-6

@@ -96,6 +96,7 @@ select
     tested.alpha,
     tested.beta,
     tested.estimation_obs,
+    tested.degrees_of_freedom,
     tested.window_obs,
     tested.sessions_happened - tested.window_obs as missing_obs,
     tested.sessions_happened = tested.window_length as is_complete
