@@ -1,12 +1,15 @@
-"""An independent reference: the event study recomputed in Python (pandas, numpy least squares,
-scipy's Student t) from the raw tables, row by row against fct_event_impact, to 1e-9."""
+"""An independent reference: the event study recomputed in Python (pandas, statsmodels OLS per
+event and asset, scipy's distributions) from the raw tables, row by row against
+fct_event_impact and fct_event_type_impact, to 1e-9."""
 
+import itertools
 import math
 
 import duckdb
 import numpy as np
 import pandas as pd
 import pytest
+import statsmodels.api as sm
 from scipy import stats
 
 from tests.conftest import SEEDS
@@ -52,13 +55,10 @@ def asset_series(con) -> dict[str, pd.DataFrame]:
 def fit(estimation: pd.DataFrame) -> dict | None:
     paired = estimation[estimation.rm.notna()]
     if len(paired) >= MIN_MARKET_MODEL and paired.rm.var() > 0:
-        design = np.column_stack([np.ones(len(paired)), paired.rm.to_numpy()])
-        coef, *_ = np.linalg.lstsq(design, paired.r.to_numpy(), rcond=None)
-        residuals = paired.r.to_numpy() - design @ coef
-        n = len(paired)
-        return {"model": "market_model", "alpha": coef[0], "beta": coef[1], "n": n,
-                "s2": residuals @ residuals / (n - 2), "df": n - 2, "m": paired.rm.mean(),
-                "sxx": ((paired.rm - paired.rm.mean()) ** 2).sum()}
+        ols = sm.OLS(paired.r.to_numpy(), sm.add_constant(paired.rm.to_numpy())).fit()
+        return {"model": "market_model", "alpha": ols.params[0], "beta": ols.params[1],
+                "n": int(ols.nobs), "s2": ols.mse_resid, "df": int(ols.df_resid),
+                "m": paired.rm.mean(), "sxx": ((paired.rm - paired.rm.mean()) ** 2).sum()}
     if len(paired) >= MIN_FALLBACK:
         excess = paired.r - paired.rm
         return {"model": "market_adjusted", "alpha": 0.0, "beta": 1.0, "n": len(paired),
@@ -69,10 +69,18 @@ def fit(estimation: pd.DataFrame) -> dict | None:
     return None
 
 
-def reference_rows(con) -> pd.DataFrame:
+def estimation_residuals(estimation: pd.DataFrame, model: dict) -> pd.Series:
+    expected = model["alpha"] + model["beta"] * (
+        estimation.rm if model["model"] != "mean_adjusted" else 0)
+    residual = (estimation.r - expected).to_numpy()
+    return pd.Series(residual, index=estimation.session_date.to_numpy()).dropna()
+
+
+def reference_rows(con) -> tuple[pd.DataFrame, dict]:
+    """Every (event, asset, window) row, and every pair's estimation residuals by date."""
     series = asset_series(con)
     events = con.execute("select event_id, first_seen_at from marts.dim_event").df()
-    rows = []
+    rows, residuals = [], {}
     for event in events.itertuples():
         for symbol, frame in series.items():
             later = frame.index[frame.close_at >= event.first_seen_at]
@@ -83,6 +91,7 @@ def reference_rows(con) -> pd.DataFrame:
             model = fit(est[est.r.notna()])
             if model is None:
                 continue
+            residuals[(event.event_id, symbol)] = estimation_residuals(est, model)
             for start, end in WINDOWS:
                 window = frame.iloc[max(t0 + start, 0): t0 + end + 1]
                 expected = model["alpha"] + model["beta"] * (
@@ -106,16 +115,33 @@ def reference_rows(con) -> pd.DataFrame:
                     "ref_p": 2 * stats.t.sf(abs(t), model["df"]) if t is not None else None,
                     "ref_raw": float(np.prod(1 + window.r.dropna()) - 1),
                     "ref_volume": window.volume.mean() / est.volume.mean(),
-                    "ref_obs": length,
+                    "ref_obs": length, "ref_df": model["df"],
                     "ref_complete": len(window) == end - start + 1 and window.happened.all(),
                 })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows), residuals
 
 
-def test_every_impact_row_matches_the_reference(demo):
+@pytest.fixture(scope="module")
+def reference(demo):
     with duckdb.connect(str(demo["database"]), read_only=True) as con:
-        reference = reference_rows(con)
-        marts = con.execute("select * from marts.fct_event_impact").df()
+        rows, residuals = reference_rows(con)
+        marts = {table: con.execute(f"select * from marts.{table}").df()
+                 for table in ("fct_event_impact", "fct_event_type_impact", "dim_event")}
+    return rows, residuals, marts
+
+
+def assert_close(both: pd.DataFrame, pairs: list[tuple[str, str]]) -> None:
+    for mart, ref in pairs:
+        difference = (both[mart].astype(float) - both[ref].astype(float)).abs()
+        both_missing = both[mart].isna() & both[ref].isna()
+        assert (difference.fillna(0)[~both_missing] < 1e-9).all() and (
+            both[mart].isna() == both[ref].isna()).all(), (
+            mart, both.loc[difference.fillna(np.inf).idxmax()].to_dict())
+
+
+def test_every_impact_row_matches_the_reference(reference):
+    reference, _, marts = reference
+    marts = marts["fct_event_impact"]
     both = marts.merge(reference, on=["event_id", "symbol", "window_start", "window_end"],
                        how="outer", indicator=True)
     assert (both._merge == "both").all(), both._merge.value_counts()
@@ -124,8 +150,63 @@ def test_every_impact_row_matches_the_reference(demo):
     assert (both.model == both.ref_model).all()
     assert (both.window_obs == both.ref_obs).all()
     assert (both.is_complete == both.ref_complete).all()
-    for mart, ref in [("car", "ref_car"), ("car_t", "ref_t"), ("car_p_value", "ref_p"),
-                      ("beta", "ref_beta"), ("raw_return", "ref_raw"),
-                      ("abnormal_volume", "ref_volume")]:
-        difference = (both[mart].astype(float) - both[ref].astype(float)).abs()
-        assert difference.max() < 1e-9, (mart, both.loc[difference.idxmax()].to_dict())
+    assert_close(both, [("car", "ref_car"), ("car_t", "ref_t"), ("car_p_value", "ref_p"),
+                        ("beta", "ref_beta"), ("raw_return", "ref_raw"),
+                        ("abnormal_volume", "ref_volume")])
+
+
+def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
+    """The four tests by event type and asset, and by event type and asset class."""
+    out = []
+    for (event_type, grouping, key, start, end), group in _groups(rows):
+        n, car, scar = len(group), group.ref_car, group.ref_t.astype(float)
+        mates = [(a, b) for a, b in itertools.combinations(group.itertuples(), 2)
+                 if a.ref_t0 == b.ref_t0]
+        correlations = [residuals[(a.event_id, a.symbol)].corr(residuals[(b.event_id, b.symbol)])
+                        for a, b in mates]
+        r = sum(c for c in correlations if not np.isnan(c)) / (n * (n - 1) / 2) if n > 1 else None
+        bmp = stats.ttest_1samp(scar, 0) if n > 1 else None
+        share = np.mean([(residuals[(e, s)] > 0).mean() for e, s in zip(group.event_id,
+                                                                      group.symbol, strict=True)])
+        sign_z = ((car > 0).sum() - n * share) / np.sqrt(n * share * (1 - share))
+        cross = stats.ttest_1samp(car, 0) if n > 1 else None
+        kp = bmp.statistic * np.sqrt((1 - r) / (1 + (n - 1) * r)) if n > 1 else None
+        patell = scar.sum() / np.sqrt((group.ref_df / (group.ref_df - 2)).sum())
+        out.append({
+            "event_type": event_type, "grouping": grouping, "group_key": key,
+            "window_start": start, "window_end": end, "ref_n": n, "ref_caar": car.mean(),
+            "ref_cs_t": cross.statistic if cross else None,
+            "ref_cs_p": cross.pvalue if cross else None,
+            "ref_patell": patell, "ref_patell_p": 2 * stats.norm.sf(abs(patell)),
+            "ref_bmp": bmp.statistic if bmp else None, "ref_bmp_p": bmp.pvalue if bmp else None,
+            "ref_r": r, "ref_kp": kp,
+            "ref_kp_p": 2 * stats.t.sf(abs(kp), n - 1) if kp is not None else None,
+            "ref_sign": sign_z, "ref_sign_p": 2 * stats.norm.sf(abs(sign_z))})
+    return pd.DataFrame(out)
+
+
+def _groups(rows: pd.DataFrame):
+    complete = rows[rows.ref_complete & rows.ref_t.notna()]
+    for grouping, column in (("asset", "symbol"), ("asset_class", "asset_class")):
+        for (event_type, key, start, end), group in complete.groupby(
+                ["event_type", column, "window_start", "window_end"]):
+            yield (event_type, grouping, key, start, end), group
+
+
+def test_every_event_type_row_matches_the_reference(reference):
+    rows, residuals, marts = reference
+    classes = pd.read_csv(SEEDS / "assets.csv", dtype=str).set_index("symbol").asset_class
+    rows = rows.merge(marts["dim_event"][["event_id", "event_type"]], on="event_id")
+    rows["asset_class"] = rows.symbol.map(classes)
+    ref = type_level(rows, residuals)
+    both = marts["fct_event_type_impact"].merge(
+        ref, on=["event_type", "grouping", "group_key", "window_start", "window_end"],
+        how="outer", indicator=True)
+    assert (both._merge == "both").all(), both._merge.value_counts()
+    assert (both.n == both.ref_n).all()
+    assert_close(both, [("caar", "ref_caar"), ("cross_sectional_t", "ref_cs_t"),
+                        ("cross_sectional_p", "ref_cs_p"), ("patell_z", "ref_patell"),
+                        ("patell_p", "ref_patell_p"), ("bmp_t", "ref_bmp"),
+                        ("bmp_p", "ref_bmp_p"), ("mean_residual_correlation", "ref_r"),
+                        ("kolari_pynnonen_t", "ref_kp"), ("kolari_pynnonen_p", "ref_kp_p"),
+                        ("sign_z", "ref_sign"), ("sign_p", "ref_sign_p")])
