@@ -1,7 +1,8 @@
 -- One row per asset and session of its own calendar, from its first price onwards. The return
 -- is simple, on adjusted close, against the asset's previous priced session: after a missing bar
 -- it spans the gap (and says so), so a move is never lost. The benchmark's return covers the
--- same span, so the two stay comparable.
+-- same span, so the two stay comparable - and a benchmark on another calendar works: crypto set
+-- beside an equity session has its weekend compounded into Monday, never dropped.
 with assets as (
     select * from {{ ref('stg_assets') }}
 ),
@@ -71,8 +72,8 @@ returns as (
         case when priced.adj_close is not null then
             priced.adj_close / previous.adj_close - 1
         end as daily_return,
-        priced.adj_close is not null
-            and previous.session_index < priced.session_index - 1 as spans_missing_bar
+        coalesce(priced.adj_close is not null
+            and previous.session_index < priced.session_index - 1, false) as spans_missing_bar
     from priced
     left join priced as previous
         on priced.symbol = previous.symbol
