@@ -133,3 +133,26 @@ def test_r1_release_day_is_news_but_no_burst(demo):
     bursts = query(demo, """select cast(first_seen_at as date) from marts.dim_event
         where event_type = 'attention_burst' and primary_entity_id = 'deepseek'""")
     assert [str(day) for (day,) in bursts] == ["2025-01-25"]
+
+
+def test_wire_stories_carried_by_several_feeds_are_one_story(demo):
+    [(articles, stories)] = query(demo, "select count(*), count(distinct story_id) "
+                                        "from marts.fct_news_item")
+    assert (articles, stories) == (233, 122)
+    [(n, first_feed, first_at)] = query(demo, """
+        select count(*), any_value(story_first_feed_id), any_value(story_first_published_at)
+        from marts.fct_news_item
+        where story_id = (select story_id from marts.fct_news_item
+                          where title like 'Nvidia loses $589 billion%' limit 1)""")
+    assert n == 4 and first_feed == "cnbc_top_news" and str(first_at) == "2025-01-27 21:15:00"
+
+
+def test_event_type_table_has_the_four_tests(demo):
+    [row] = query(demo, """select n, caar, cross_sectional_p, patell_p, kolari_pynnonen_p, sign_p,
+            has_clustered_dates
+        from marts.fct_event_type_impact
+        where event_type = 'market_selloff' and grouping = 'asset_class'
+            and group_key = 'equity' and window_label = '[0,0]'""")
+    n, caar, *p_values, clustered = row
+    assert n >= 30 and caar < -0.03 and clustered
+    assert all(0 <= p < 0.05 for p in p_values)

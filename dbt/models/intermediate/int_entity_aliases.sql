@@ -20,7 +20,10 @@ patterned as (
         entity_type,
         alias,
         length(alias) <= 4 or alias = upper(alias) as is_case_sensitive,
-        '\b' || regexp_replace(alias, '([.^$|()\[\]{}*+?\\])', '\\\1', 'g') || '\b' as alias_regex
+        -- a word boundary where the alias starts or ends with a word character
+        case when regexp_matches(alias, '^\w') then '\b' else '' end
+            || regexp_replace(alias, '([.^$|()\[\]{}*+?\\])', '\\\1', 'g')
+            || case when regexp_matches(alias, '\w$') then '\b' else '' end as alias_regex
     from aliases
 )
 

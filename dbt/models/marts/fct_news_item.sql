@@ -14,6 +14,10 @@ event_articles as (
 
 sentiment as (
     select * from {{ ref('int_article_sentiment') }}
+),
+
+stories as (
+    select * from {{ ref('int_stories') }}
 )
 
 select
@@ -27,6 +31,9 @@ select
     articles.feed_ids,
     articles.n_feeds,
     sentiment.sentiment,
+    stories.story_id,
+    stories.story_first_published_at,
+    stories.story_first_feed_id,
     article_events.event_type,
     article_events.primary_entity_id,
     event_articles.event_id
@@ -34,3 +41,4 @@ from articles
 left join article_events on articles.article_id = article_events.article_id
 left join event_articles on articles.article_id = event_articles.article_id
 left join sentiment on articles.article_id = sentiment.article_id
+left join stories on articles.article_id = stories.article_id
