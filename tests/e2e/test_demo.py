@@ -19,7 +19,8 @@ def query(demo, sql: str, *params):
 IMPACT = """
 select i.t0_date, i.raw_return, i.car, i.car_p_value, i.model
 from marts.fct_event_impact i join marts.dim_event e using (event_id)
-where e.primary_entity_id = ? and e.first_seen_at = ? and i.symbol = ? and i.window_label = ?
+where e.event_type <> 'attention_burst'
+    and e.primary_entity_id = ? and e.first_seen_at = ? and i.symbol = ? and i.window_label = ?
 """
 
 
@@ -144,7 +145,9 @@ def test_wire_stories_carried_by_several_feeds_are_one_story(demo):
         from marts.fct_news_item
         where story_id = (select story_id from marts.fct_news_item
                           where title like 'Nvidia loses $589 billion%' limit 1)""")
-    assert n == 4 and first_feed == "cnbc_top_news" and str(first_at) == "2025-01-27 21:15:00"
+    # all four feeds carried it at 21:15; the story keeps one of them as its first source
+    assert n == 4 and str(first_at) == "2025-01-27 21:15:00"
+    assert first_feed in {"cnbc_top_news", "marketwatch_top_stories", "techcrunch", "the_verge"}
 
 
 def test_event_type_table_has_the_four_tests(demo):
