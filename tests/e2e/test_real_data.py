@@ -1,0 +1,72 @@
+"""The same independent reference check on real price histories: the bundled feeds over the
+real files in ../shared/data (through the local CSV provider), skipped when they are absent."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import REPO, SEEDS, SHARED_DATA, VENV_BIN, environment
+from tests.e2e.test_reference import check_event_types, check_impacts, compute_reference
+
+pytestmark = pytest.mark.slow
+
+PRICES = SHARED_DATA / "prices"
+# symbol, class, calendar, benchmark, file under ../shared/data/prices
+REAL_ASSETS = [
+    ("NVDA", "equity", "XNYS", "SPY", "cole_krudwig_rl_regime_trading/NVDA.csv"),
+    ("AVGO", "equity", "XNYS", "SPY", "growwanalysis_nasdaq100/AVGO.csv"),
+    ("MSFT", "equity", "XNYS", "SPY", "growwanalysis_nasdaq100/MSFT.csv"),
+    ("TSLA", "equity", "XNYS", "SPY", "growwanalysis_nasdaq100/TSLA.csv"),
+    ("MSTR", "equity", "XNYS", "BTC-USD", "growwanalysis_nasdaq100/MSTR.csv"),
+    ("ORCL", "equity", "XNYS", "SPY", "drrobanthony_market_data_excerpt/ORCL.csv"),
+    ("COIN", "equity", "XNYS", "SPY", "drrobanthony_market_data_excerpt/COIN.csv"),
+    ("9984.T", "equity", "XTKS", "", "kimuradaichisi_stock_trading_bot/9984.T.csv"),
+    ("SPY", "etf", "XNYS", "", "cole_krudwig_rl_regime_trading/spy.csv"),
+    ("QQQ", "etf", "XNYS", "SPY", "cole_krudwig_rl_regime_trading/QQQ.csv"),
+    ("^IXIC", "index", "XNYS", "SPY", "fred/NASDAQCOM.csv"),
+    ("BTC-USD", "crypto", "CRYPTO", "", "cole_krudwig_rl_regime_trading/BTC-USD.csv"),
+    ("ETH-USD", "crypto", "CRYPTO", "BTC-USD", "koi_west_stock_predictor/ETH-USD.csv"),
+]
+
+
+@pytest.fixture(scope="module")
+def real_run(tmp_path_factory):
+    if not PRICES.exists():
+        pytest.skip(f"{PRICES} is absent (real third-party data is optional)")
+    home = tmp_path_factory.mktemp("real")
+    seeds = home / "seeds"
+    shutil.copytree(SEEDS, seeds, ignore=shutil.ignore_patterns("prices", "authoring"))
+    lines = ["symbol,name,asset_class,exchange,calendar,currency,benchmark_symbol,provider,"
+             "provider_symbol"]
+    lines += [f"{s},{s},{c},,{cal},,{b},csv,{PRICES / f}" for s, c, cal, b, f in REAL_ASSETS]
+    (seeds / "assets.csv").write_text("\n".join(lines) + "\n")
+    database = home / "warehouse" / "real.duckdb"
+    result = subprocess.run(
+        [str(VENV_BIN / "newsimpact"), "run", "--first-day", "2024-01-02",
+         "--last-day", "2025-02-28"], cwd=REPO, capture_output=True, text=True, timeout=900,
+        env=environment(NEWSIMPACT_WAREHOUSE=str(database), NEWSIMPACT_SEEDS_DIR=str(seeds),
+                        NEWSIMPACT_TRANSPORT="replay", DAGSTER_HOME=str(home / "dagster_home")))
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    # dbt read the user's seeds from a copy and left the originals alone
+    assert (seeds / "assets.csv").read_text().startswith("symbol,name,asset_class")
+    return compute_reference(database, seeds)
+
+
+def test_real_prices_give_the_public_record(real_run):
+    *_, marts, _ = real_run
+    impacts = marts["fct_event_impact"].merge(marts["dim_event"], on="event_id")
+    nvda = impacts[(impacts.symbol == "NVDA") & (impacts.window_label == "[0,0]")
+                   & (impacts.event_type == "attention_burst")
+                   & (impacts.primary_entity_id == "deepseek")]
+    [raw] = nvda.raw_return.tolist()
+    assert raw == pytest.approx(118.42 / 142.62 - 1, abs=1e-4)  # -16.97%, the real close
+    assert nvda.car.item() < -0.10 and nvda.car_p_value.item() < 0.01
+
+
+def test_real_data_impacts_match_the_reference(real_run):
+    check_impacts(real_run)
+
+
+def test_real_data_event_types_match_the_reference(real_run):
+    check_event_types(real_run)
