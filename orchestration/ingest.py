@@ -28,7 +28,8 @@ class Batch:
 
     def add(self, fetched: Fetched, extension: str,
             parse: Callable[[bytes, Fetched, str], tuple[list[dict], str | None]]) -> None:
-        """Archive, parse and log one fetch. parse returns (rows, warning) or raises ValueError."""
+        """Archive, parse and log one fetch. parse returns (rows, warning); whatever it raises
+        fails this source only."""
         log = {
             "fetch_id": f"{self.run_id}-{self.kind}-{len(self.log_rows):05d}",
             "run_id": self.run_id, "kind": self.kind, "source_id": fetched.source_id,
