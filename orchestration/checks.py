@@ -34,6 +34,20 @@ select feed_id,
        (select max(observed_at) from raw.fetch_log where kind = 'feed') as newest_fetch
 from raw.news_items group by feed_id
 """
+# An asset whose newest bar is this many sessions of its calendar behind the newest bar of any
+# asset is stale: its provider answers, but nothing new comes out of it.
+STALE_AFTER_SESSIONS = 3
+SESSIONS_BEHIND_SQL = """
+with newest as (select symbol, max(price_date) as last_date from raw.prices group by symbol),
+horizon as (select max(price_date) as last_date from raw.prices)
+select universe.symbol, newest.last_date, count(sessions.session_date) as sessions_behind
+from universe
+cross join horizon
+left join newest on newest.symbol = universe.symbol
+left join raw.sessions as sessions on sessions.calendar = universe.calendar
+    and sessions.session_date > newest.last_date and sessions.session_date <= horizon.last_date
+group by all
+"""
 PRICE_GAPS_SQL = """
 with spans as (select symbol, min(price_date) as first_date, max(price_date) as last_date
           from raw.prices group by symbol)
@@ -47,6 +61,10 @@ left join raw.prices as prices
 where prices.symbol is null
 order by assets.symbol, sessions.session_date
 """
+
+
+def _universe(assets: list[Asset]) -> pd.DataFrame:
+    return pd.DataFrame([(a.symbol, a.calendar) for a in assets], columns=["symbol", "calendar"])
 
 
 def check_name(prefix: str, source: str) -> str:
@@ -98,13 +116,16 @@ def build_feed_checks(feeds: list[Feed]):
 
 def build_price_source_checks(assets: list[Asset], seeds_dir: Path):
     specs = [AssetCheckSpec(check_name("prices", a.symbol), asset=["raw", "prices"],
-                            description=f"{a.symbol}: latest fetch from {a.provider} worked")
-             for a in assets]
+                            description=f"{a.symbol}: latest fetch from {a.provider} worked and "
+                                        f"its bars are at most {STALE_AFTER_SESSIONS} sessions "
+                                        "behind") for a in assets]
 
     @multi_asset_check(specs=specs, name="price_source_checks", can_subset=True)
     def price_source_checks(context, warehouse: DuckDBResource):
         with warehouse.get_connection() as con:
             latest = _latest_fetches(con, "prices")
+            con.register("universe", _universe(assets))
+            behind = {row[0]: row[1:] for row in con.execute(SESSIONS_BEHIND_SQL).fetchall()}
         for asset_ in assets:
             name = check_name("prices", asset_.symbol)
             if context.selected_asset_check_keys and not any(
@@ -112,9 +133,12 @@ def build_price_source_checks(assets: list[Asset], seeds_dir: Path):
                 continue
             sources = [f"{p}:{s}" for p, s in asset_.price_sources(seeds_dir)]
             fetches = [latest[source] for source in sources if source in latest]
+            last_date, sessions_behind = behind.get(asset_.symbol, (None, 0))
             problem = ("never fetched" if not fetches else
-                       None if any(fetch[0] != "error" for fetch in fetches) else
-                       "every provider failed: " + "; ".join(fetch[1] for fetch in fetches))
+                       "every provider failed: " + "; ".join(fetch[1] for fetch in fetches)
+                       if all(fetch[0] == "error" for fetch in fetches) else
+                       f"stale: newest bar {last_date}, {sessions_behind} sessions behind"
+                       if sessions_behind > STALE_AFTER_SESSIONS else None)
             yield AssetCheckResult(check_name=name, asset_key=["raw", "prices"],
                                    passed=problem is None, severity=AssetCheckSeverity.WARN,
                                    metadata={"problem": problem or "none"})
@@ -125,10 +149,8 @@ def build_price_source_checks(assets: list[Asset], seeds_dir: Path):
 @asset_check(asset=["raw", "prices"], additional_deps=[["raw", "sessions"]],
              description="No asset lacks a bar on a session of its calendar within its price span.")
 def prices_have_no_gaps(warehouse: DuckDBResource, sources: SourcesResource) -> AssetCheckResult:
-    universe = pd.DataFrame([(a.symbol, a.calendar) for a in sources.assets()],
-                            columns=["symbol", "calendar"])
     with warehouse.get_connection() as con:
-        con.register("universe", universe)
+        con.register("universe", _universe(sources.assets()))
         gaps = con.execute(PRICE_GAPS_SQL).fetchall()
     by_symbol: dict[str, list[str]] = {}
     for symbol, day in gaps:

@@ -28,6 +28,7 @@ class SourcesResource(ConfigurableResource):
     # the body-size cap and the pause between two requests to one host
     connect_timeout: float = 5.0
     read_timeout: float = 20.0
+    total_timeout: float = 60.0
     retries: int = 3
     backoff_seconds: float = 1.0
     max_wait_seconds: float = 30.0
@@ -45,6 +46,7 @@ class SourcesResource(ConfigurableResource):
 
     def http_policy(self) -> HttpPolicy:
         return HttpPolicy(connect_timeout=self.connect_timeout, read_timeout=self.read_timeout,
+                          total_timeout=self.total_timeout,
                           retries=self.retries, backoff_seconds=self.backoff_seconds,
                           max_wait_seconds=self.max_wait_seconds,
                           max_body_bytes=self.max_body_bytes,

@@ -106,3 +106,17 @@ def redirect_loop(h, n):
 
 def gzipped(body: bytes):
     return serve(gzip.compress(body), headers={"Content-Encoding": "gzip"})
+
+
+def trickle(chunks: int, pause: float, body: bytes = FEED):
+    """Headers at once, then the body a little at a time: each read is quick, the whole is not."""
+    def handler(h, n):
+        h.send_response(200)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        step = len(body) // chunks + 1
+        for start in range(0, len(body), step):
+            h.wfile.write(body[start:start + step])
+            h.wfile.flush()
+            time.sleep(pause)
+    return handler

@@ -1,7 +1,8 @@
 {#
   Two-sided p-value of a standard normal statistic: P(|Z| >= |z|) = erfc(|z| / sqrt(2)).
-  erfc by its Taylor series below x = 3.5 (120 terms) and by its continued fraction
-  (Abramowitz & Stegun 7.1.14, 200 levels) above; absolute error below 1e-12 throughout.
+  erfc by its Taylor series below x = 2.5 (120 terms) and by its continued fraction
+  (Abramowitz & Stegun 7.1.14, 200 levels) above; measured absolute error below 5e-14 for
+  0 <= x <= 8 (beyond, p is below 1e-28).
   Engine-specific (list lambdas), hence dispatched.
 #}
 {% macro normal_p_value(z) -%}
@@ -11,7 +12,7 @@
 {% macro duckdb__normal_p_value(z) -%}
     (case
         when ({{ z }}) is null then null
-        when abs(cast({{ z }} as double)) / sqrt(2) < 3.5 then
+        when abs(cast({{ z }} as double)) / sqrt(2) < 2.5 then
             1.0 - 2.0 / sqrt(pi()) * list_sum(list_transform(range(0, 120), lambda n:
                 pow(-1, n) * pow(abs(cast({{ z }} as double)) / sqrt(2), 2 * n + 1)
                 / (exp(lgamma(n + 1)) * (2 * n + 1))))

@@ -17,7 +17,10 @@ import feedparser
 # Query parameters that only track the reader; an article with and without them is one article.
 TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ncid|__source)$")
 # Entity declarations are how billion-laughs and external-entity attacks start; no feed needs one.
-ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+# XML keywords are case-sensitive; the declaration is looked for in every encoding XML allows.
+ENTITY_DECLARATION = re.compile(b"|".join(
+    re.escape("<!ENTITY".encode(encoding))
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")))
 
 
 class FeedError(ValueError):
@@ -117,7 +120,7 @@ def _entry_to_item(entry, feed_id: str, fetched_at: datetime) -> NewsItem | None
 def parse_feed(body: bytes, feed_id: str, fetched_at: datetime,
                headers: dict[str, str] | None = None) -> ParsedFeed:
     """Parse one fetched document. Raises FeedError when nothing usable can come of it."""
-    if ENTITY_DECLARATION.search(body[:65536]):
+    if ENTITY_DECLARATION.search(body):
         raise FeedError("document declares XML entities (entity-expansion or external-entity risk)")
     # A BytesIO, never the bytes: feedparser treats a bytes value that looks like a path as one.
     # feedparser reads only lower-case header names (content-type decides the encoding)

@@ -23,10 +23,15 @@ class BodyTooLarge(Exception):
     """The body passed the configured cap while it was streaming in."""
 
 
+class TooSlow(Exception):
+    """The body took longer than the whole-request deadline (a server trickling bytes)."""
+
+
 @dataclass(frozen=True)
 class HttpPolicy:
     connect_timeout: float = 5.0
-    read_timeout: float = 20.0
+    read_timeout: float = 20.0  # between two reads from the socket
+    total_timeout: float = 60.0  # for one whole response, however it trickles in
     retries: int = 3  # attempts after the first, for transient failures only
     backoff_seconds: float = 1.0  # first wait; doubles each retry, plus up to 50% jitter
     max_wait_seconds: float = 30.0  # cap on any single wait, Retry-After included
@@ -35,7 +40,7 @@ class HttpPolicy:
     min_host_interval: float = 1.0  # seconds between two requests to one host
 
     def __post_init__(self) -> None:
-        for name in ("connect_timeout", "read_timeout", "max_body_bytes"):
+        for name in ("connect_timeout", "read_timeout", "total_timeout", "max_body_bytes"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"HTTP policy: {name} must be positive")
         if self.retries < 0 or self.max_redirects < 0:
@@ -97,6 +102,8 @@ class HttpClient:
             fetched.error = f"redirect loop: more than {self.policy.max_redirects} redirects"
         except BodyTooLarge:
             fetched.error = f"body larger than {self.policy.max_body_bytes} bytes"
+        except TooSlow:
+            fetched.error = f"body not complete within {self.policy.total_timeout} s"
         except (requests.ConnectionError, requests.Timeout,
                 requests.exceptions.ChunkedEncodingError, ProtocolError) as exc:
             fetched.error = f"{type(exc).__name__}: {exc}"
@@ -118,10 +125,14 @@ class HttpClient:
             fetched.error = f"HTTP {response.status_code} {response.reason}"
             return None
         chunks, size = [], 0
-        for chunk in response.iter_content(64 * 1024):  # decoded: a gzip bomb hits the cap too
+        deadline = time.monotonic() + self.policy.total_timeout
+        # small reads, so a trickle is noticed; decoded, so a gzip bomb hits the cap too
+        for chunk in response.iter_content(4096):
             size += len(chunk)
             if size > self.policy.max_body_bytes:
                 raise BodyTooLarge
+            if time.monotonic() > deadline:
+                raise TooSlow
             chunks.append(chunk)
         fetched.body = b"".join(chunks)
         return None

@@ -175,15 +175,16 @@ def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
         n, car, scar = len(group), group.ref_car, group.ref_t.astype(float)
         mates = [(a, b) for a, b in itertools.combinations(group.itertuples(), 2)
                  if a.ref_t0 == b.ref_t0]
-        correlations = [residuals[(a.event_id, a.symbol)].corr(residuals[(b.event_id, b.symbol)])
-                        for a, b in mates]
+        correlations = [min(1.0, max(-1.0, residuals[(a.event_id, a.symbol)].corr(
+            residuals[(b.event_id, b.symbol)]))) for a, b in mates]
         r = sum(c for c in correlations if not np.isnan(c)) / (n * (n - 1) / 2) if n > 1 else None
         bmp = stats.ttest_1samp(scar, 0) if n > 1 else None
         share = np.mean([(residuals[(e, s)] > 0).mean() for e, s in zip(group.event_id,
                                                                       group.symbol, strict=True)])
         sign_z = ((car > 0).sum() - n * share) / np.sqrt(n * share * (1 - share))
         cross = stats.ttest_1samp(car, 0) if n > 1 else None
-        kp = bmp.statistic * np.sqrt((1 - r) / (1 + (n - 1) * r)) if n > 1 else None
+        defined = n > 1 and r < 1 and 1 + (n - 1) * r > 0
+        kp = bmp.statistic * np.sqrt((1 - r) / (1 + (n - 1) * r)) if defined else None
         patell = scar.sum() / np.sqrt((group.ref_df / (group.ref_df - 2)).sum())
         out.append({
             "event_type": event_type, "grouping": grouping, "group_key": key,

@@ -10,8 +10,9 @@ from orchestration.sources.feeds import parse_feed
 from orchestration.sources.http import USER_AGENT, HttpClient, HttpPolicy, retry_after_seconds
 from tests import httpserver as hs
 
-FAST = HttpPolicy(connect_timeout=1.0, read_timeout=0.5, retries=2, backoff_seconds=0.01,
-                  max_wait_seconds=5.0, max_body_bytes=1_000_000, min_host_interval=0.0)
+FAST = HttpPolicy(connect_timeout=1.0, read_timeout=0.5, total_timeout=1.0, retries=2,
+                  backoff_seconds=0.01, max_wait_seconds=5.0, max_body_bytes=1_000_000,
+                  min_host_interval=0.0)
 
 
 @pytest.fixture
@@ -81,6 +82,14 @@ def test_read_timeout_is_retried_then_reported(server, client):
     assert time.monotonic() - began < 3 * FAST.read_timeout + 1
 
 
+def test_a_trickling_body_hits_the_whole_request_deadline(server, client):
+    server.routes["/trickle"] = hs.trickle(chunks=20, pause=0.2)  # each read well under 0.5 s
+    began = time.monotonic()
+    fetched = client.get("x", f"{server.url}/trickle")
+    assert fetched.error == "body not complete within 1.0 s" and fetched.attempts == 1
+    assert time.monotonic() - began < 2.5
+
+
 def test_connection_refused_is_reported(client):
     fetched = client.get("x", "http://127.0.0.1:9/feed.xml")
     assert not fetched.ok and "ConnectionError" in fetched.error and fetched.attempts == 3
@@ -89,7 +98,7 @@ def test_connection_refused_is_reported(client):
 def test_truncated_body_is_an_error_not_a_short_feed(server, client):
     server.routes["/cut"] = hs.truncated()
     fetched = client.get("x", f"{server.url}/cut")
-    assert not fetched.ok and fetched.body is None
+    assert not fetched.ok and fetched.body is None and fetched.attempts == 3  # retried
     assert "IncompleteRead" in fetched.error or "ChunkedEncodingError" in fetched.error
 
 
@@ -138,7 +147,8 @@ def test_requests_to_one_host_are_paced(server):
     assert len(waits) == 1 and 9.0 < waits[0] <= 10.0
 
 
-@pytest.mark.parametrize("field", ["connect_timeout", "read_timeout", "max_body_bytes"])
+@pytest.mark.parametrize("field", ["connect_timeout", "read_timeout", "total_timeout",
+                                   "max_body_bytes"])
 def test_a_nonsense_policy_is_refused(field):
     with pytest.raises(ValueError, match=f"{field} must be positive"):
         HttpPolicy(**{field: 0})

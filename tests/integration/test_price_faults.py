@@ -95,3 +95,20 @@ def test_a_missing_local_file_fails_its_check_only(tmp_path, seeds):
     evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
     assert not evaluations["prices_FLT"].passed
     assert "cannot read" in evaluations["prices_FLT"].metadata["problem"].value
+
+
+def test_a_provider_that_stops_delivering_goes_stale(tmp_path, seeds):
+    (seeds / "mine" / "fresh.csv").write_text(
+        "Date,Close\n" + "".join(f"2025-01-{day},{100 + day}\n"
+                                 for day in (21, 22, 23, 24, 27, 28)))
+    (seeds / "mine" / "frozen.csv").write_text("Date,Close\n2025-01-21,10\n2025-01-22,11\n")
+    (seeds / "assets.csv").write_text(
+        "symbol,name,asset_class,exchange,calendar,currency,benchmark_symbol,provider,"
+        "provider_symbol\n"
+        "FRSH,Fresh,equity,NYSE,XNYS,USD,,csv,mine/fresh.csv\n"
+        "FRZN,Frozen,equity,NYSE,XNYS,USD,,csv,mine/frozen.csv\n")
+    evaluations = {e.check_name: e for e in run(tmp_path, seeds).get_asset_check_evaluations()}
+    assert evaluations["prices_FRSH"].passed
+    assert not evaluations["prices_FRZN"].passed  # answers, but 4 sessions behind by the 28th
+    assert evaluations["prices_FRZN"].metadata["problem"].value == (
+        "stale: newest bar 2025-01-22, 4 sessions behind")

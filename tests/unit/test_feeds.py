@@ -86,6 +86,10 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 @pytest.mark.parametrize(("body", "message"), [
     (BILLION_LAUGHS, "declares XML entities"),
     (EXTERNAL_ENTITY, "declares XML entities"),
+    (BILLION_LAUGHS.decode().replace('"1.0"?>', '"1.0" encoding="UTF-16"?>', 1).encode("utf-16"),
+     "declares XML entities"),
+    (b"<?xml version=\"1.0\"?><!-- " + b"x" * 70_000 + b" -->" + BILLION_LAUGHS[21:],
+     "declares XML entities"),
     (b"<html><body>502 Bad Gateway</body></html>", "not a feed"),
     (b"", "not a feed"),
 ])

@@ -41,7 +41,7 @@ def test_feedparser_corpus_never_crashes_a_run(folder):
         except Exception as exc:  # noqa: BLE001 - collecting what must not happen
             surprises.append(f"{path.name}: {type(exc).__name__}: {exc}")
             continue
-        if ENTITY_DECLARATION.search(body[:65536]):
+        if ENTITY_DECLARATION.search(body):
             surprises.append(f"{path.name}: entity declaration accepted")
         usable = [e for e in feedparser.parse(io.BytesIO(body)).entries
                   if e.get("title") and (e.get("id") or e.get("link"))]

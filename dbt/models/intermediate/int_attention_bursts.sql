@@ -2,8 +2,9 @@
 -- is named in at least burst_min_articles articles and at least burst_ratio times its mean
 -- daily count over the burst_baseline_days before (days without articles count as zero; days
 -- before a full baseline of news exists are not judged). Burst days at most burst_gap_days
--- apart form one burst, dated when it became visible: the publication of the
--- burst_min_articles-th article of its first day.
+-- apart form one burst, dated when it became visible: the publication of the article that took
+-- its first day over both thresholds (the greater of burst_min_articles and burst_ratio times
+-- the baseline, rounded up).
 with mentions as (
     select
         mentions.entity_id,
@@ -70,7 +71,14 @@ runs as (
 ),
 
 spans as (
-    select entity_id, burst, min(news_date) as first_date, max(news_date) as last_date
+    select
+        entity_id,
+        burst,
+        min(news_date) as first_date,
+        max(news_date) as last_date,
+        -- the article count at which the first day crossed both thresholds
+        greatest({{ var('burst_min_articles') }},
+            ceil(arg_min(baseline, news_date) * {{ var('burst_ratio') }})) as visible_at_article
     from runs
     group by entity_id, burst
 ),
@@ -79,6 +87,7 @@ members as (
     select
         spans.entity_id,
         spans.first_date,
+        spans.visible_at_article,
         mentions.article_id,
         mentions.published_at,
         row_number() over (
@@ -95,7 +104,7 @@ members as (
 dated as (
     select
         *,
-        max(case when on_first_day and position_that_day = {{ var('burst_min_articles') }}
+        max(case when on_first_day and position_that_day = visible_at_article
             then published_at end) over (partition by entity_id, first_date) as first_seen_at
     from members
 )

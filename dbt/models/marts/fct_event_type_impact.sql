@@ -55,7 +55,8 @@ correlations as (
     select
         date_mates.first_event, date_mates.first_symbol,
         date_mates.second_event, date_mates.second_symbol,
-        corr(first.residual, second.residual) as correlation
+        -- identical series (one asset, two events on one date) can round past 1
+        least(1.0, greatest(-1.0, corr(first.residual, second.residual))) as correlation
     from date_mates
     inner join residuals as first
         on first.event_id = date_mates.first_event and first.symbol = date_mates.first_symbol
@@ -128,8 +129,11 @@ statistics as (
 adjusted as (
     select
         *,
-        bmp_t * sqrt((1 - mean_residual_correlation)
-            / (1 + (n - 1) * mean_residual_correlation)) as kolari_pynnonen_t
+        -- undefined when the pairs are (nearly) one observation: r = 1, or r <= -1 / (N - 1)
+        case when mean_residual_correlation < 1 and 1 + (n - 1) * mean_residual_correlation > 0
+            then bmp_t * sqrt((1 - mean_residual_correlation)
+                / (1 + (n - 1) * mean_residual_correlation))
+        end as kolari_pynnonen_t
     from statistics
 )
 
