@@ -159,3 +159,25 @@ def test_event_type_table_has_the_four_tests(demo):
     n, caar, *p_values, clustered = row
     assert n >= 30 and caar < -0.03 and clustered
     assert all(0 <= p < 0.05 for p in p_values)
+
+
+def test_daily_runs_complete_open_windows_and_match_one_backfill(demo, tmp_path):
+    """Two runs, the second a month later, give the marts one run over the whole range gives:
+    the second completes the windows the first left open (fct_event_window and
+    fct_event_impact are incremental: settled events are not recomputed)."""
+    env = environment(NEWSIMPACT_WAREHOUSE=str(tmp_path / "daily.duckdb"),
+                      NEWSIMPACT_LANDING_DIR=str(tmp_path / "landing"),
+                      NEWSIMPACT_TRANSPORT="replay", DAGSTER_HOME=str(tmp_path / "dagster_home"))
+    for first, last in (("2024-01-02", "2025-01-29"), ("2025-01-30", "2025-02-28")):
+        result = subprocess.run([str(VENV_BIN / "newsimpact"), "run", "--first-day", first,
+                                 "--last-day", last], cwd=REPO, env=env, capture_output=True,
+                                text=True, timeout=900)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        if last == "2025-01-29":
+            with duckdb.connect(str(tmp_path / "daily.duckdb"), read_only=True) as con:
+                [(open_windows,)] = con.execute(
+                    "select count(*) from marts.fct_event_impact where not is_complete").fetchall()
+            assert open_windows > 0  # the sell-off's [0,+5] window ends on 3 February
+    daily = snapshot(tmp_path / "daily.duckdb")
+    for name in MARTS:
+        assert daily[name] == demo["before"][name], name

@@ -3,6 +3,16 @@
 -- Var(CAR) for the market model carries the prediction-error correction
 --   s^2 * (L + L^2/n + (S - L*mean_Rm)^2 / Sxx),  S = sum of Rm over the window;
 -- market-adjusted: s^2 * L; mean-adjusted: s^2 * (L + L^2/n).
+-- Incremental like fct_event_window: only events with a window still incomplete are recomputed.
+{{ config(
+    materialized='incremental',
+    unique_key='event_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='sync_all_columns',
+    post_hook="delete from {{ this }} where event_id not in
+               (select event_id from {{ ref('int_event_t0') }})"
+) }}
+
 with windows as (
     {% for window in var('car_windows') %}
     select {{ window[0] }} as window_start, {{ window[1] }} as window_end
@@ -12,6 +22,11 @@ with windows as (
 
 event_window as (
     select * from {{ ref('fct_event_window') }}
+    {% if is_incremental() %}
+    where event_id not in (
+        select event_id from {{ this }} group by event_id having bool_and(is_complete)
+    )
+    {% endif %}
 ),
 
 models as (
@@ -32,12 +47,12 @@ aggregated as (
         windows.window_end - windows.window_start + 1 as window_length,
         count(event_window.abnormal_return) as window_obs,
         count(case when event_window.has_happened then 1 end) as sessions_happened,
-        sum(event_window.abnormal_return) as car,
-        exp(sum(ln(1 + event_window.daily_return))) - 1 as raw_return,
+        {{ exact_sum('event_window.abnormal_return') }} as car,
+        exp({{ exact_sum('ln(1 + event_window.daily_return)') }}) - 1 as raw_return,
         -- S of the variance formula: over the same sessions as the CAR
-        sum(case when event_window.abnormal_return is not null
-            then event_window.benchmark_return end) as benchmark_return_sum,
-        avg(event_window.volume) as mean_volume
+        {{ exact_sum('case when event_window.abnormal_return is not null '
+                     ~ 'then event_window.benchmark_return end') }} as benchmark_return_sum,
+        {{ exact_sum('event_window.volume') }} / count(event_window.volume) as mean_volume
     from event_window
     inner join windows
         on event_window.tau between windows.window_start and windows.window_end
