@@ -224,3 +224,38 @@ def check_event_types(reference) -> None:
                         ("bmp_p", "ref_bmp_p"), ("mean_residual_correlation", "ref_r"),
                         ("kolari_pynnonen_t", "ref_kp"), ("kolari_pynnonen_p", "ref_kp_p"),
                         ("sign_z", "ref_sign"), ("sign_p", "ref_sign_p")])
+
+
+def reference_bursts(con, baseline_days=7, ratio=3, minimum=4, gap_days=1) -> set:
+    """Attention bursts recomputed in pandas from the article-entity bridge: (entity, time)."""
+    mentions = con.execute("""select b.entity_id, n.published_at
+        from marts.bridge_news_entity b join marts.fct_news_item n using (article_id)""").df()
+    mentions["day"] = mentions.published_at.dt.normalize()
+    days = pd.date_range(mentions.day.min(), mentions.day.max(), freq="D")
+    found = set()
+    for entity, group in mentions.groupby("entity_id"):
+        counts = group.groupby("day").size().reindex(days, fill_value=0)
+        baseline = counts.shift(1).rolling(baseline_days).mean()  # the days before, full only
+        burst_days = [day for day in days if not np.isnan(baseline[day])
+                      and counts[day] >= minimum and counts[day] >= ratio * baseline[day]]
+        runs = []
+        for day in burst_days:
+            if runs and (day - runs[-1][-1]).days <= gap_days + 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        for run in runs:
+            first = run[0]
+            needed = max(minimum, int(np.ceil(ratio * baseline[first])))
+            times = sorted(group[group.day == first].published_at)
+            found.add((entity, times[needed - 1]))
+    return found
+
+
+def test_attention_bursts_match_the_reference(demo):
+    with duckdb.connect(str(demo["database"]), read_only=True) as con:
+        expected = reference_bursts(con)
+        actual = {(entity, first_seen) for entity, first_seen in con.execute(
+            "select primary_entity_id, first_seen_at from marts.dim_event "
+            "where event_type = 'attention_burst'").fetchall()}
+    assert len(expected) >= 10 and actual == expected
