@@ -67,6 +67,12 @@ def _universe(assets: list[Asset]) -> pd.DataFrame:
     return pd.DataFrame([(a.symbol, a.calendar) for a in assets], columns=["symbol", "calendar"])
 
 
+def _selected(context, name: str) -> bool:
+    """Whether this run asked for the check named name (a subset may be launched from the UI)."""
+    keys = context.selected_asset_check_keys
+    return not keys or any(key.name == name for key in keys)
+
+
 def check_name(prefix: str, source: str) -> str:
     return f"{prefix}_{re.sub(r'[^A-Za-z0-9_]', '_', source)}"
 
@@ -103,8 +109,7 @@ def build_feed_checks(feeds: list[Feed]):
             newest = {row[0]: row[1:] for row in con.execute(NEWEST_ITEMS_SQL).fetchall()}
         for feed in feeds:
             name = check_name("feed", feed.feed_id)
-            if context.selected_asset_check_keys and not any(
-                    key.name == name for key in context.selected_asset_check_keys):
+            if not _selected(context, name):
                 continue
             problem = feed_problem(latest.get(feed.feed_id), newest.get(feed.feed_id))
             yield AssetCheckResult(check_name=name, asset_key=["raw", "news_items"],
@@ -128,8 +133,7 @@ def build_price_source_checks(assets: list[Asset], seeds_dir: Path):
             behind = {row[0]: row[1:] for row in con.execute(SESSIONS_BEHIND_SQL).fetchall()}
         for asset_ in assets:
             name = check_name("prices", asset_.symbol)
-            if context.selected_asset_check_keys and not any(
-                    key.name == name for key in context.selected_asset_check_keys):
+            if not _selected(context, name):
                 continue
             sources = [f"{p}:{s}" for p, s in asset_.price_sources(seeds_dir)]
             fetches = [latest[source] for source in sources if source in latest]
