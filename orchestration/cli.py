@@ -14,11 +14,11 @@ from pathlib import Path
 
 import duckdb
 
+from .partitions import FIRST_DAY
 from .settings import REPO_ROOT, Settings, SettingsError
 from .sources.fetched import utcnow
 
-DEMO_FIRST_DAY = "2024-01-02"  # the bundled prices start here
-DEMO_LAST_DAY = "2025-02-28"   # and end here; the feeds cover 2025-01-13..2025-02-07
+DEMO_LAST_DAY = "2025-02-28"  # the bundled prices end here; the feeds cover 2025-01-13..02-07
 
 TOP_IMPACTS_SQL = """
 select
@@ -128,7 +128,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     commands = parser.add_subparsers(dest="command", required=True)
     demo = commands.add_parser("demo", help="backfill the bundled window from the recorded "
                                             "snapshots and print the top impacts")
-    _range_args(demo, DEMO_FIRST_DAY, DEMO_LAST_DAY)
+    _range_args(demo, FIRST_DAY, DEMO_LAST_DAY)
     _report_args(demo)
     today = utcnow().date()
     run = commands.add_parser("run", help="ingest a range of days with the configured transport "
@@ -137,7 +137,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     _report_args(run)
     replay = commands.add_parser(
         "replay", help="rebuild the raw tables (then the marts) from warehouse/landing/ alone")
-    _range_args(replay, DEMO_FIRST_DAY, DEMO_LAST_DAY)
+    _range_args(replay, FIRST_DAY, DEMO_LAST_DAY)
     _report_args(commands.add_parser("impacts", help="print the top event impacts"))
     commands.add_parser("home", help="create DAGSTER_HOME with newsimpact's dagster.yaml")
     return parser.parse_args(argv)
