@@ -1,16 +1,62 @@
--- One row per article with the story it belongs to. Two articles report one story when their
+-- One row per article with the story it belongs to. Two articles resemble each other when their
 -- titles share at least story_similarity of their words (Jaccard, on lower-cased words of three
--- letters or more) and they appeared within story_window_hours of each other. Each article joins
--- the story of the earliest earlier article it resembles; a story keeps its first article, and
--- with it the first source and time.
-with recursive articles as (
+-- letters or more) and they appeared within story_window_hours of each other. Each article
+-- joins the story of the earliest earlier article it resembles; a story keeps its first
+-- article, and with it the first source and time.
+--
+-- Cost follows the data: candidate pairs are found by prefix filtering (exact for Jaccard:
+-- two titles that clear the threshold share a word among their rarest
+-- n - floor(similarity * n) + 1 words), inside time buckets one window wide; only candidates
+-- are compared. The chain from an article to its story's first article is followed by pointer
+-- jumping, a fixed number of rounds (each doubles the reach: story_max_chain articles), never
+-- by recursion; a test warns if a chain ever runs longer (is_chain_resolved).
+with articles as (
     select
         article_id,
         published_at,
         first_feed_id,
         list_distinct(list_filter(regexp_extract_all(lower(title), '[a-z0-9]+'),
-            lambda word: length(word) >= 3)) as words
+            lambda word: length(word) >= 3)) as words,
+        -- buckets a little wider than the window (datediff counts minute boundaries)
+        floor(epoch(published_at) / ({{ var('story_window_hours') }} * 3600 + 60)) as bucket
     from {{ ref('int_articles') }}
+),
+
+article_words as (
+    select articles.article_id, articles.bucket, len(articles.words) as n_words, word.word
+    from articles, unnest(articles.words) as word(word)
+),
+
+word_frequencies as (
+    select word, count(*) as frequency from article_words group by word
+),
+
+prefixes as (
+    select article_id, bucket, word
+    from (
+        select
+            article_words.*,
+            row_number() over (
+                partition by article_words.article_id
+                order by word_frequencies.frequency, article_words.word
+            ) as rarity_rank
+        from article_words
+        inner join word_frequencies on article_words.word = word_frequencies.word
+    ) as ranked
+    where rarity_rank <= n_words - floor({{ var('story_similarity') }} * n_words) + 1
+),
+
+candidates as (
+    -- an earlier article is visible from its own bucket and the next one
+    select distinct later.article_id, earlier.article_id as earlier_article_id
+    from prefixes as later
+    inner join (
+        select article_id, word, bucket from prefixes
+        union all
+        select article_id, word, bucket + 1 from prefixes
+    ) as earlier
+        on later.word = earlier.word and later.bucket = earlier.bucket
+        and later.article_id <> earlier.article_id
 ),
 
 resembling as (
@@ -20,30 +66,45 @@ resembling as (
         row_number() over (
             partition by later.article_id order by earlier.published_at, earlier.article_id
         ) as rank_by_age
-    from articles as later
-    inner join articles as earlier
-        on (earlier.published_at, earlier.article_id) < (later.published_at, later.article_id)
+    from candidates
+    inner join articles as later on candidates.article_id = later.article_id
+    inner join articles as earlier on candidates.earlier_article_id = earlier.article_id
+    where (earlier.published_at, earlier.article_id) < (later.published_at, later.article_id)
         and {{ dbt.datediff('earlier.published_at', 'later.published_at', 'minute') }}
             <= {{ var('story_window_hours') }} * 60
-    where len(list_intersect(later.words, earlier.words))
+        and len(list_intersect(later.words, earlier.words))
         >= {{ var('story_similarity') }} * len(list_distinct(list_concat(later.words, earlier.words)))
         and len(later.words) > 0
 ),
 
-parents as (
-    select article_id, earlier_article_id as parent_article_id
-    from resembling
-    where rank_by_age = 1
+jump_0 as (
+    select articles.article_id, coalesce(resembling.earlier_article_id, articles.article_id)
+        as ancestor_id
+    from articles
+    left join resembling
+        on articles.article_id = resembling.article_id and resembling.rank_by_age = 1
 ),
 
-stories (article_id, story_root_id) as (
-    select articles.article_id, articles.article_id
-    from articles
-    where articles.article_id not in (select article_id from parents)
-    union all
-    select parents.article_id, stories.story_root_id
-    from parents
-    inner join stories on parents.parent_article_id = stories.article_id
+{#- rounds of pointer jumping: the first that reaches story_max_chain articles back -#}
+{%- set jumps = namespace(rounds=0, reach=1) -%}
+{%- for _ in range(32) if jumps.reach < var('story_max_chain') -%}
+    {%- set jumps.rounds = jumps.rounds + 1 -%}{%- set jumps.reach = jumps.reach * 2 -%}
+{%- endfor -%}
+{%- set rounds = jumps.rounds %}
+{% for round in range(1, rounds + 1) %}
+jump_{{ round }} as (
+    select step.article_id, further.ancestor_id
+    from jump_{{ round - 1 }} as step
+    inner join jump_{{ round - 1 }} as further on step.ancestor_id = further.article_id
+),
+{% endfor %}
+
+stories as (
+    select jump_{{ rounds }}.article_id, jump_{{ rounds }}.ancestor_id as story_root_id,
+        -- a first article resembles nothing earlier; anything else is a chain cut short
+        root_parent.ancestor_id = jump_{{ rounds }}.ancestor_id as is_chain_resolved
+    from jump_{{ rounds }}
+    inner join jump_0 as root_parent on jump_{{ rounds }}.ancestor_id = root_parent.article_id
 )
 
 select
@@ -51,6 +112,7 @@ select
     md5('story|' || stories.story_root_id) as story_id,
     stories.story_root_id,
     root.published_at as story_first_published_at,
-    root.first_feed_id as story_first_feed_id
+    root.first_feed_id as story_first_feed_id,
+    stories.is_chain_resolved
 from stories
 inner join articles as root on stories.story_root_id = root.article_id
