@@ -2,9 +2,10 @@
   A sum whose result does not depend on the order rows arrive in: the values are added as
   DECIMAL(38, 18), which is exact, and the total turned back into a double. Incremental runs
   feed window functions and aggregates in a different order than a full build, and the marts
-  must come out bit for bit the same either way.
+  must come out bit for bit the same either way. `over` is a window specification, `window`
+  the name of one declared in the query's WINDOW clause.
 #}
-{% macro exact_sum(expression, over=none) -%}
+{% macro exact_sum(expression, over=none, window=none) -%}
     cast(sum(cast({{ expression }} as decimal(38, 18)))
-        {%- if over %} over ({{ over }}){% endif %} as double)
+        {%- if over %} over ({{ over }}){% elif window %} over {{ window }}{% endif %} as double)
 {%- endmacro %}

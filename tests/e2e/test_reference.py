@@ -168,6 +168,17 @@ def check_impacts(reference) -> None:
                         ("abnormal_volume", "ref_volume")])
 
 
+def correlation(first: pd.Series, second: pd.Series) -> float:
+    """The residual correlation the Kolari-Pynnonen adjustment uses: each series standardised
+    over its own estimation window, their products summed over the dates both have (Pearson's
+    correlation when the two windows cover the same dates)."""
+    def standardised(series: pd.Series) -> pd.Series:
+        centred = series - series.mean()
+        scale = np.sqrt((centred ** 2).sum())
+        return centred / scale if scale > 0 else centred * 0.0
+    return float((standardised(first) * standardised(second)).dropna().sum())
+
+
 def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
     """The four tests by event type and asset, and by event type and asset class."""
     out = []
@@ -175,9 +186,9 @@ def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
         n, car, scar = len(group), group.ref_car, group.ref_t.astype(float)
         mates = [(a, b) for a, b in itertools.combinations(group.itertuples(), 2)
                  if a.ref_t0 == b.ref_t0]
-        correlations = [min(1.0, max(-1.0, residuals[(a.event_id, a.symbol)].corr(
-            residuals[(b.event_id, b.symbol)]))) for a, b in mates]
-        r = sum(c for c in correlations if not np.isnan(c)) / (n * (n - 1) / 2) if n > 1 else None
+        correlations = [correlation(residuals[(a.event_id, a.symbol)],
+                                    residuals[(b.event_id, b.symbol)]) for a, b in mates]
+        r = sum(correlations) / (n * (n - 1) / 2) if n > 1 else None
         bmp = stats.ttest_1samp(scar, 0) if n > 1 else None
         share = np.mean([(residuals[(e, s)] > 0).mean() for e, s in zip(group.event_id,
                                                                       group.symbol, strict=True)])

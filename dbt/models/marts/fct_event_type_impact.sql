@@ -12,7 +12,8 @@ with impacts as (
     select
         impact.*,
         event.event_type,
-        asset.asset_class
+        asset.asset_class,
+        asset.calendar
     from {{ ref('fct_event_impact') }} as impact
     inner join {{ ref('dim_event') }} as event on impact.event_id = event.event_id
     inner join {{ ref('dim_asset') }} as asset on impact.symbol = asset.symbol
@@ -28,60 +29,163 @@ members as (
     from impacts
 ),
 
-residuals as (
-    select * from {{ ref('int_estimation_residuals') }}
-),
+-- The Kolari-Pynnonen r, from sums rather than pairs. Each (asset, t0) residual series is
+-- standardised over its own estimation window, u = (e - mean e) / sqrt(sum (e - mean e)^2), so
+-- that the correlation of two series is the sum of u_a * u_b over the sessions both have
+-- (Pearson's, when the two windows cover the same sessions). For the pairs of a group that
+-- share a t0 date, sum over pairs of u_a u_b = ((sum of u)^2 - sum of u^2) / 2 per session:
+-- one pass over the series, never over pairs. Every event covers every asset, so on a date
+-- a group holds each valid asset of a calendar as often as the type has events there (n):
+-- the sums are kept per asset class, calendar, t0 date and session, and weighted by n.
+{%- set windows = var('car_windows') %}
+{%- set labels = [] %}
+{%- for window in windows %}
+    {%- do labels.append('[' ~ window[0] ~ ',' ~ ('+' if window[1] > 0 else '') ~ window[1] ~ ']') %}
+{%- endfor %}
 
-positive_shares as (
-    select event_id, symbol, avg(case when residual > 0 then 1.0 else 0.0 end) as share_positive
-    from residuals
-    group by event_id, symbol
-),
-
--- residual correlation of every two pairs of one event type and asset class on one event date
-date_mates as (
-    select distinct
-        first.event_id as first_event, first.symbol as first_symbol,
-        second.event_id as second_event, second.symbol as second_symbol
-    from impacts as first
-    inner join impacts as second
-        on first.event_type = second.event_type
-        and first.asset_class = second.asset_class
-        and first.t0_date = second.t0_date
-        and (first.event_id, first.symbol) < (second.event_id, second.symbol)
-),
-
-correlations as (
+series as (
     select
-        date_mates.first_event, date_mates.first_symbol,
-        date_mates.second_event, date_mates.second_symbol,
-        -- identical series (one asset, two events on one date) can round past 1
-        least(1.0, greatest(-1.0, corr(first.residual, second.residual))) as correlation
-    from date_mates
-    inner join residuals as first
-        on first.event_id = date_mates.first_event and first.symbol = date_mates.first_symbol
-    inner join residuals as second
-        on second.event_id = date_mates.second_event and second.symbol = date_mates.second_symbol
-        and second.session_date = first.session_date
+        symbol,
+        t0_date,
+        any_value(asset_class) as asset_class,
+        any_value(calendar) as calendar,
+        {% for window in windows %}
+        bool_or(window_label = '{{ labels[loop.index0] }}') as in_window_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from impacts
+    group by symbol, t0_date
+),
+
+residuals as (
+    select
+        series.*,
+        sessions.session_date,
+        models.residual_mean,
+        models.residual_sum_squares,
+        sessions.daily_return - case models.model
+            when 'mean_adjusted' then models.alpha
+            else models.alpha + models.beta * sessions.benchmark_return
+        end as residual
+    from series
+    inner join {{ ref('int_market_models') }} as models
+        on series.symbol = models.symbol and series.t0_date = models.session_date
+    cross join range({{ var('estimation_start') }}, {{ var('estimation_end') }} + 1)
+        as offsets(tau)
+    inner join {{ ref('int_asset_sessions') }} as sessions
+        on sessions.symbol = series.symbol
+        and sessions.session_index = models.session_index + offsets.tau
+    where sessions.daily_return is not null
+        and (models.model = 'mean_adjusted' or sessions.benchmark_return is not null)
+),
+
+standardised as (
+    select
+        *,
+        case when residual_sum_squares > 0
+            then (residual - residual_mean) / sqrt(residual_sum_squares) else 0 end as u
+    from residuals
+),
+
+series_stats as (
+    select
+        symbol,
+        t0_date,
+        avg(case when residual > 0 then 1.0 else 0.0 end) as share_positive,
+        sum(u * u) as unit_sum  -- 1, or 0 for a series without variance
+    from standardised
+    group by symbol, t0_date
+),
+
+session_sums as (
+    select
+        asset_class,
+        calendar,
+        t0_date,
+        session_date,
+        {% for window in windows %}
+        sum(case when in_window_{{ loop.index }} then u end) as v_{{ loop.index }},
+        sum(case when in_window_{{ loop.index }} then u * u end) as q_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from standardised
+    group by asset_class, calendar, t0_date, session_date
+),
+
+calendar_products as (
+    -- per class, t0 date and two calendars: sum over sessions of V_c * V_c', and of Q_c
+    select
+        first.asset_class,
+        first.t0_date,
+        first.calendar as first_calendar,
+        second.calendar as second_calendar,
+        {% for window in windows %}
+        sum(first.v_{{ loop.index }} * second.v_{{ loop.index }}) as g_{{ loop.index }},
+        sum(case when first.calendar = second.calendar then first.q_{{ loop.index }} end)
+            as q_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from session_sums as first
+    inner join session_sums as second
+        on first.asset_class = second.asset_class and first.t0_date = second.t0_date
+        and first.session_date = second.session_date
+    group by all
+),
+
+event_counts as (
+    select event_type, window_label, asset_class, calendar, t0_date,
+        count(distinct event_id) as n_events
+    from impacts
+    group by all
+),
+
+class_correlations as (
+    select
+        first.event_type,
+        'asset_class' as grouping,
+        first.asset_class as group_key,
+        first.window_label,
+        sum(first.n_events * second.n_events * case first.window_label
+            {% for window in windows %}
+            when '{{ labels[loop.index0] }}' then products.g_{{ loop.index }}
+            {% endfor %} end
+            - case when first.calendar = second.calendar then first.n_events * case
+                first.window_label
+                {% for window in windows %}
+                when '{{ labels[loop.index0] }}' then products.q_{{ loop.index }}
+                {% endfor %} end else 0 end) / 2 as correlation_sum
+    from event_counts as first
+    inner join event_counts as second
+        on first.event_type = second.event_type and first.window_label = second.window_label
+        and first.asset_class = second.asset_class and first.t0_date = second.t0_date
+    inner join calendar_products as products
+        on products.asset_class = first.asset_class and products.t0_date = first.t0_date
+        and products.first_calendar = first.calendar
+        and products.second_calendar = second.calendar
+    group by all
+),
+
+asset_correlations as (
+    -- pairs of one asset on one date are one series twice: correlation 1 each
+    select
+        copies.event_type,
+        'asset' as grouping,
+        copies.symbol as group_key,
+        copies.window_label,
+        sum(copies.n * (copies.n - 1) / 2.0 * series_stats.unit_sum) as correlation_sum
+    from (
+        select event_type, window_label, symbol, t0_date, count(*) as n
+        from impacts group by all
+    ) as copies
+    inner join series_stats
+        on copies.symbol = series_stats.symbol and copies.t0_date = series_stats.t0_date
     group by all
 ),
 
 group_correlations as (
-    select
-        first.event_type, first.grouping, first.group_key, first.window_label,
-        sum(coalesce(correlations.correlation, 0)) as correlation_sum,
-        count(*) as date_mate_pairs
-    from members as first
-    inner join members as second
-        on first.event_type = second.event_type and first.grouping = second.grouping
-        and first.group_key = second.group_key and first.window_label = second.window_label
-        and first.t0_date = second.t0_date
-        and (first.event_id, first.symbol) < (second.event_id, second.symbol)
-    left join correlations
-        on correlations.first_event = first.event_id and correlations.first_symbol = first.symbol
-        and correlations.second_event = second.event_id
-        and correlations.second_symbol = second.symbol
-    group by all
+    select * from class_correlations
+    union all
+    select * from asset_correlations
 ),
 
 aggregated as (
@@ -103,8 +207,8 @@ aggregated as (
         count(case when members.car > 0 then 1 end) as n_positive,
         avg(positive_shares.share_positive) as expected_share_positive
     from members
-    left join positive_shares
-        on members.event_id = positive_shares.event_id and members.symbol = positive_shares.symbol
+    left join series_stats as positive_shares
+        on members.symbol = positive_shares.symbol and members.t0_date = positive_shares.t0_date
     group by members.event_type, members.grouping, members.group_key, members.window_label
 ),
 

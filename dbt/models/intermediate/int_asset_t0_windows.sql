@@ -1,0 +1,52 @@
+-- One row per asset, t0 session (the t0 of at least one event) and relative session tau in
+-- [-event_window, +event_window]: the return, what the t0's model expected, the abnormal
+-- return and the CAR from the window's start. Keyed by (asset, t0), not by event: events that
+-- share a t0 share these rows.
+with t0s as (
+    select distinct symbol, t0_index from {{ ref('int_event_t0') }}
+),
+
+models as (
+    select * from {{ ref('int_market_models') }}
+),
+
+sessions as (
+    select * from {{ ref('int_asset_sessions') }}
+),
+
+offsets as (
+    select cast(tau as integer) as tau
+    from range(-{{ var('event_window') }}, {{ var('event_window') }} + 1) as offsets(tau)
+),
+
+expected as (
+    select
+        t0s.symbol,
+        t0s.t0_index,
+        models.session_date as t0_date,
+        offsets.tau,
+        sessions.session_date,
+        sessions.has_happened,
+        sessions.close,
+        sessions.volume,
+        sessions.daily_return,
+        sessions.spans_missing_bar,
+        sessions.benchmark_return,
+        models.model,
+        case models.model
+            when 'mean_adjusted' then models.alpha
+            else models.alpha + models.beta * sessions.benchmark_return
+        end as expected_return
+    from t0s
+    inner join models on t0s.symbol = models.symbol and t0s.t0_index = models.session_index
+    cross join offsets
+    inner join sessions
+        on t0s.symbol = sessions.symbol and sessions.session_index = t0s.t0_index + offsets.tau
+)
+
+select
+    *,
+    daily_return - expected_return as abnormal_return,
+    {{ exact_sum('daily_return - expected_return', over='partition by symbol, t0_index '
+        ~ 'order by tau rows between unbounded preceding and current row') }} as car_to_date
+from expected
