@@ -1,10 +1,10 @@
 -- One row per attention burst and article in it. A burst day is a UTC day on which an entity
 -- is named in at least burst_min_articles articles and at least burst_ratio times its mean
--- daily count over the burst_baseline_days before (days without articles count as zero; days
--- before a full baseline of news exists are not judged). Burst days at most burst_gap_days
--- apart form one burst, dated when it became visible: the publication of the article that took
--- its first day over both thresholds (the greater of burst_min_articles and burst_ratio times
--- the baseline, rounded up).
+-- daily count over the burst_baseline_days before (days without articles count as zero; the
+-- first burst_baseline_days days of news, from the first article of any kind, are not
+-- judged). Burst days at most burst_gap_days apart form one burst, dated when it became
+-- visible: the publication of the article that took its first day over both thresholds (the
+-- greater of burst_min_articles and burst_ratio times the baseline, rounded up).
 with mentions as (
     select
         mentions.entity_id,
@@ -15,43 +15,39 @@ with mentions as (
     inner join {{ ref('int_articles') }} as articles on mentions.article_id = articles.article_id
 ),
 
-bounds as (
-    select min(news_date) as first_date, max(news_date) as last_date from mentions
-),
-
-days as (
-    select cast(day as date) as news_date
-    from bounds, range(bounds.first_date, bounds.last_date + interval 1 day, interval 1 day)
-        as days(day)
+-- days are judged from the first day of any news (not the first day an entity was named), so
+-- a warehouse that collected news for weeks before naming an entity judges its first burst
+first_news as (
+    select min(cast(published_at as date)) as first_date from {{ ref('int_articles') }}
 ),
 
 daily as (
-    select entities.entity_id, days.news_date, count(mentions.article_id) as n_articles
-    from (select distinct entity_id from mentions) as entities
-    cross join days
-    left join mentions
-        on mentions.entity_id = entities.entity_id and mentions.news_date = days.news_date
-    group by entities.entity_id, days.news_date
+    select entity_id, news_date, count(*) as n_articles
+    from mentions
+    group by entity_id, news_date
 ),
 
+-- the baseline from the days that had articles: days without any count as zero, so only
+-- entity-days with news are stored (no calendar of every day between the bounds)
 baselines as (
     select
         daily.*,
-        avg(n_articles) over (
-            partition by entity_id order by news_date
-            rows between {{ var('burst_baseline_days') }} preceding and 1 preceding
-        ) as baseline,
-        count(*) over (
-            partition by entity_id order by news_date
-            rows between {{ var('burst_baseline_days') }} preceding and 1 preceding
-        ) as baseline_days
-    from daily
+        coalesce(sum(n_articles) over (
+            partition by entity_id order by day_number
+            range between {{ var('burst_baseline_days') }} preceding and 1 preceding
+        ), 0) / {{ var('burst_baseline_days') }}.0 as baseline,
+        day_number >= {{ var('burst_baseline_days') }} as has_full_baseline
+    from (
+        select daily.*, {{ dbt.datediff('first_news.first_date', 'daily.news_date', 'day') }}
+            as day_number
+        from daily cross join first_news
+    ) as daily
 ),
 
 burst_days as (
     select entity_id, news_date, n_articles, baseline
     from baselines
-    where baseline_days = {{ var('burst_baseline_days') }}
+    where has_full_baseline
         and n_articles >= {{ var('burst_min_articles') }}
         and n_articles >= {{ var('burst_ratio') }} * baseline
 ),
