@@ -63,15 +63,15 @@ def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> None:
     from dagster import DagsterInstance
 
     from .definitions import defs
-    from .schedules import partition_range_tags
+    from .schedules import partition_range_tags, window_tags
 
     log_dir.mkdir(parents=True, exist_ok=True)
     with DagsterInstance.get() as instance:
         for job_name, tags in (("ingest", partition_range_tags(first_day, last_day)),
-                               ("transform", {})):
+                               ("transform", window_tags(first_day, last_day))):
             began = time.monotonic()
             print(f"newsimpact: running {job_name}"
-                  + (f" over {first_day}..{last_day}" if tags else "") + " ...", flush=True)
+                  + f" over {first_day}..{last_day} ...", flush=True)
             log = log_dir / f"{job_name}.log"
             with log.open("w") as handle, contextlib.redirect_stdout(handle):
                 result = defs.resolve_job_def(job_name).execute_in_process(

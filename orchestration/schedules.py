@@ -31,10 +31,26 @@ transform_job = define_asset_job(
 )
 
 
+RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
+# The days of data a transform run builds on; the dbt asset passes them to dbt as vars.
+MIN_DATE, MAX_DATE = "newsimpact/min_date", "newsimpact/max_date"
+
+
 def partition_range_tags(first: str, last: str) -> dict[str, str]:
     """Run tags that make one run cover partitions first..last (single-run backfill)."""
-    return {"dagster/asset_partition_range_start": first,
-            "dagster/asset_partition_range_end": last}
+    return {RANGE_START: first, RANGE_END: last}
+
+
+def window_tags(first: str, last: str) -> dict[str, str]:
+    """Run tags that tell a transform run which days of raw data are new: first..last."""
+    return {MIN_DATE: first, MAX_DATE: last}
+
+
+def ingested_window(tags: dict[str, str]) -> dict[str, str]:
+    """The transform tags for an ingest run's partitions (a range, or one partition)."""
+    first = tags.get(RANGE_START) or tags.get("dagster/partition")
+    last = tags.get(RANGE_END) or tags.get("dagster/partition")
+    return window_tags(first, last) if first and last else {}
 
 
 @schedule(job=ingest_job, cron_schedule="30 22 * * *", execution_timezone="UTC")
@@ -48,4 +64,7 @@ def daily_ingest(context: ScheduleEvaluationContext):
 @run_status_sensor(run_status=DagsterRunStatus.SUCCESS, monitored_jobs=[ingest_job],
                    request_job=transform_job, default_status=DefaultSensorStatus.RUNNING)
 def transform_after_ingest(context: RunStatusSensorContext):
-    return RunRequest(run_key=f"after-{context.dagster_run.run_id}")
+    # the days the ingest run loaded: the incremental models look only at those (and their
+    # lookbacks); a run without partitions rebuilds from everything
+    return RunRequest(run_key=f"after-{context.dagster_run.run_id}",
+                      tags=ingested_window(context.dagster_run.tags))

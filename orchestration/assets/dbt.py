@@ -5,17 +5,19 @@ seeds get keys under seeds/, and groups follow the models' folders.
 """
 
 
+import json
 import os
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetKey
+from dagster import AssetExecutionContext, AssetKey, Config
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from ..project import DBT_DIR, dbt_project
 from ..resources import SourcesResource
+from ..schedules import MAX_DATE, MIN_DATE
 from ..settings import REPO_ROOT
 
 
@@ -45,14 +47,32 @@ def dbt_seed_path(seeds_dir: Path) -> str:
     return os.path.relpath(staged, DBT_DIR)
 
 
+class DbtBuildConfig(Config):
+    """full_refresh rebuilds every incremental model from all the raw data (needed after a
+    change of dbt vars or of the reference seeds that rules read)."""
+
+    full_refresh: bool = False
+
+
+def build_args(tags: Mapping[str, str], full_refresh: bool) -> list[str]:
+    """dbt's arguments: the run's window of new raw data as vars min_date/max_date (a run
+    without one builds from everything), and --full-refresh when asked."""
+    args = ["build"]
+    if tags.get(MIN_DATE) and tags.get(MAX_DATE):
+        args += ["--vars", json.dumps({"min_date": tags[MIN_DATE], "max_date": tags[MAX_DATE]})]
+    return args + (["--full-refresh"] if full_refresh else [])
+
+
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     dagster_dbt_translator=NewsimpactTranslator(),
     pool="warehouse",
 )
 def newsimpact_dbt_assets(context: AssetExecutionContext, dbt: DbtCliResource,
-                          sources: SourcesResource):
+                          sources: SourcesResource, config: DbtBuildConfig):
     os.environ["NEWSIMPACT_DBT_SEED_PATH"] = dbt_seed_path(Path(sources.seeds_dir))
+    args = build_args(context.run.tags, config.full_refresh)
+    context.log.info(f"dbt {' '.join(args)}")
     # One fixed target folder: dbt reuses its partial parse, and runs do not pile up folders.
-    invocation = dbt.cli(["build"], context=context, target_path=dbt_project.target_path)
+    invocation = dbt.cli(args, context=context, target_path=dbt_project.target_path)
     yield from invocation.stream().fetch_row_counts()

@@ -1,8 +1,17 @@
 -- One row per article that makes an event: its event type (the matching rule with the lowest
 -- priority number) and its primary entity (highest relevance; ties go to the more specific
 -- entity type, then to the entity named first in the title).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
+) }}
+
 with articles as (
     select * from {{ ref('int_articles') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
 ),
 
 event_types as (
@@ -11,6 +20,9 @@ event_types as (
 
 mentions as (
     select * from {{ ref('int_entity_mentions') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
 ),
 
 typed as (

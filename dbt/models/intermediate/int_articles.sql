@@ -1,7 +1,17 @@
 -- One row per article: the same canonical URL carried by several feeds is one article, dated
--- by its earliest appearance.
+-- by its earliest appearance. Incremental: a run recomputes the articles with an item first
+-- fetched in its window, from all their items.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
+) }}
+
 with items as (
     select * from {{ ref('stg_news_items') }}
+    {% if is_incremental() %}
+    where md5(article_key) in ({{ new_article_ids() }})
+    {% endif %}
 ),
 
 ranked as (

@@ -4,6 +4,15 @@
 -- prediction-error correction
 --   s^2 * (L + L^2/n + (S - L*mean_Rm)^2 / Sxx),  S = sum of Rm over the window;
 -- market-adjusted: s^2 * L; mean-adjusted: s^2 * (L + L^2/n).
+-- Incremental: only new t0s and those with a window still incomplete are computed.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['symbol', 't0_index'],
+    post_hook="delete from {{ this }} where (symbol, t0_index) not in
+               (select symbol, t0_index from {{ ref('int_event_t0') }})"
+) }}
+
 with windows as (
     {% for window in var('car_windows') %}
     select {{ window[0] }} as window_start, {{ window[1] }} as window_end
@@ -13,6 +22,13 @@ with windows as (
 
 t0_windows as (
     select * from {{ ref('int_asset_t0_windows') }}
+    {% if is_incremental() %}
+    where (symbol, t0_index) not in (
+        select symbol, t0_index from {{ this }}
+        group by symbol, t0_index
+        having bool_and(is_complete) and count(*) = {{ var('car_windows') | length }}
+    )
+    {% endif %}
 ),
 
 models as (

@@ -2,8 +2,25 @@
 -- [-event_window, +event_window]: the return, what the t0's model expected, the abnormal
 -- return and the CAR from the window's start. Keyed by (asset, t0), not by event: events that
 -- share a t0 share these rows.
+-- Incremental: only new t0s and those whose window has not fully happened are computed.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key=['symbol', 't0_index'],
+    post_hook="delete from {{ this }} where (symbol, t0_index) not in
+               (select symbol, t0_index from {{ ref('int_event_t0') }})"
+) }}
+
 with t0s as (
     select distinct symbol, t0_index from {{ ref('int_event_t0') }}
+    {% if is_incremental() %}
+    where (symbol, t0_index) not in (
+        select symbol, t0_index from {{ this }}
+        group by symbol, t0_index
+        having bool_and(has_happened)
+            and count(distinct tau) = 2 * {{ var('event_window') }} + 1
+    )
+    {% endif %}
 ),
 
 models as (

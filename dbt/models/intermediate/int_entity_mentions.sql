@@ -3,8 +3,17 @@
 -- Linear in the text: an article is compared only with the aliases whose first word it
 -- contains (an equi-join of its words with the aliases' first words); each such candidate is
 -- then confirmed with the alias's own pattern, so case and word-boundary rules hold exactly.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
+) }}
+
 with articles as (
     select * from {{ ref('int_articles') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
 ),
 
 aliases as (

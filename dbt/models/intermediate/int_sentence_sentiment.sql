@@ -2,8 +2,17 @@
 -- lexicon sentiment: (positive - negative) / (positive + negative) over the lexicon words it
 -- holds, 0 when it holds none. A lexicon word within three words after a negation ("not",
 -- "no", "never", "without", "hardly") counts with the opposite sign.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
+) }}
+
 with articles as (
     select * from {{ ref('int_articles') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
 ),
 
 lexicon as (

@@ -10,20 +10,49 @@
 -- are compared. The chain from an article to its story's first article is followed by pointer
 -- jumping, a fixed number of rounds (each doubles the reach: story_max_chain articles), never
 -- by recursion; a test warns if a chain ever runs longer (is_chain_resolved).
+--
+-- Incremental: only articles published at or after the earliest new article can change story
+-- (the tail); they are recomputed against the articles of one window before them, and a tail
+-- article whose chain leads to an older article takes that article's stored story.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ replace_rows('article_id', story_tail_ids()) }}"
+) }}
+
 with articles as (
     select
         article_id,
         published_at,
         first_feed_id,
+        {% if is_incremental() %}published_at >= {{ story_tail_start() }}{% else %}true{% endif %}
+            as is_tail,
         list_distinct(list_filter(regexp_extract_all(lower(title), '[a-z0-9]+'),
             lambda word: length(word) >= 3)) as words,
         -- buckets a little wider than the window (datediff counts minute boundaries)
         floor(epoch(published_at) / ({{ var('story_window_hours') }} * 3600 + 60)) as bucket
     from {{ ref('int_articles') }}
+    {% if is_incremental() %}
+    where published_at >= {{ story_tail_start() }}
+        - interval ({{ var('story_window_hours') }} * 3600 + 60) second
+    {% endif %}
+),
+
+-- what earlier runs decided for the articles before the tail
+stored as (
+    {% if is_incremental() %}
+    select article_id, story_root_id, story_first_published_at, story_first_feed_id
+    from {{ this }}
+    {% else %}
+    select null as article_id, null as story_root_id,
+        cast(null as timestamp) as story_first_published_at, null as story_first_feed_id
+    where false
+    {% endif %}
 ),
 
 article_words as (
-    select articles.article_id, articles.bucket, len(articles.words) as n_words, word.word
+    select articles.article_id, articles.bucket, articles.is_tail, len(articles.words) as n_words,
+        word.word
     from articles, unnest(articles.words) as word(word)
 ),
 
@@ -32,7 +61,7 @@ word_frequencies as (
 ),
 
 prefixes as (
-    select article_id, bucket, word
+    select article_id, bucket, word, is_tail
     from (
         select
             article_words.*,
@@ -49,7 +78,7 @@ prefixes as (
 candidates as (
     -- an earlier article is visible from its own bucket and the next one
     select distinct later.article_id, earlier.article_id as earlier_article_id
-    from prefixes as later
+    from (select * from prefixes where is_tail) as later
     inner join (
         select article_id, word, bucket from prefixes
         union all
@@ -77,12 +106,26 @@ resembling as (
         and len(later.words) > 0
 ),
 
+-- one step towards the story's first article: the parent, or for a parent outside the tail
+-- its stored story; stored stories' first articles point at themselves
+parents as (
+    select resembling.article_id, resembling.earlier_article_id, stored.story_root_id,
+        stored.story_first_published_at, stored.story_first_feed_id
+    from resembling
+    left join stored on resembling.earlier_article_id = stored.article_id
+    where resembling.rank_by_age = 1
+),
+
 jump_0 as (
-    select articles.article_id, coalesce(resembling.earlier_article_id, articles.article_id)
-        as ancestor_id
+    select
+        articles.article_id,
+        coalesce(parents.story_root_id, parents.earlier_article_id, articles.article_id)
+            as ancestor_id
     from articles
-    left join resembling
-        on articles.article_id = resembling.article_id and resembling.rank_by_age = 1
+    left join parents on articles.article_id = parents.article_id
+    where articles.is_tail
+    union all
+    select distinct story_root_id, story_root_id from parents where story_root_id is not null
 ),
 
 {#- rounds of pointer jumping: the first that reaches story_max_chain articles back -#}
@@ -105,6 +148,13 @@ stories as (
         root_parent.ancestor_id = jump_{{ rounds }}.ancestor_id as is_chain_resolved
     from jump_{{ rounds }}
     inner join jump_0 as root_parent on jump_{{ rounds }}.ancestor_id = root_parent.article_id
+),
+
+roots as (
+    select article_id, published_at, first_feed_id from articles
+    union
+    select story_root_id, story_first_published_at, story_first_feed_id
+    from parents where story_root_id is not null
 )
 
 select
@@ -115,4 +165,5 @@ select
     root.first_feed_id as story_first_feed_id,
     stories.is_chain_resolved
 from stories
-inner join articles as root on stories.story_root_id = root.article_id
+inner join articles as tail on stories.article_id = tail.article_id and tail.is_tail
+inner join roots as root on stories.story_root_id = root.article_id

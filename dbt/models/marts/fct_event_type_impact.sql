@@ -92,7 +92,7 @@ series_stats as (
         symbol,
         t0_date,
         avg(case when residual > 0 then 1.0 else 0.0 end) as share_positive,
-        sum(u * u) as unit_sum  -- 1, or 0 for a series without variance
+        {{ exact_sum('u * u') }} as unit_sum  -- 1, or 0 for a series without variance
     from standardised
     group by symbol, t0_date
 ),
@@ -104,8 +104,9 @@ session_sums as (
         t0_date,
         session_date,
         {% for window in windows %}
-        sum(case when in_window_{{ loop.index }} then u end) as v_{{ loop.index }},
-        sum(case when in_window_{{ loop.index }} then u * u end) as q_{{ loop.index }}
+        {{ exact_sum('case when in_window_' ~ loop.index ~ ' then u end') }} as v_{{ loop.index }},
+        {{ exact_sum('case when in_window_' ~ loop.index ~ ' then u * u end') }}
+            as q_{{ loop.index }}
             {%- if not loop.last %},{% endif %}
         {% endfor %}
     from standardised
@@ -120,8 +121,10 @@ calendar_products as (
         first.calendar as first_calendar,
         second.calendar as second_calendar,
         {% for window in windows %}
-        sum(first.v_{{ loop.index }} * second.v_{{ loop.index }}) as g_{{ loop.index }},
-        sum(case when first.calendar = second.calendar then first.q_{{ loop.index }} end)
+        {{ exact_sum('first.v_' ~ loop.index ~ ' * second.v_' ~ loop.index) }}
+            as g_{{ loop.index }},
+        {{ exact_sum('case when first.calendar = second.calendar then first.q_'
+                     ~ loop.index ~ ' end') }}
             as q_{{ loop.index }}
             {%- if not loop.last %},{% endif %}
         {% endfor %}
@@ -145,7 +148,7 @@ class_correlations as (
         'asset_class' as grouping,
         first.asset_class as group_key,
         first.window_label,
-        sum(first.n_events * second.n_events * case first.window_label
+        {% set pair_sum %}first.n_events * second.n_events * case first.window_label
             {% for window in windows %}
             when '{{ labels[loop.index0] }}' then products.g_{{ loop.index }}
             {% endfor %} end
@@ -153,7 +156,8 @@ class_correlations as (
                 first.window_label
                 {% for window in windows %}
                 when '{{ labels[loop.index0] }}' then products.q_{{ loop.index }}
-                {% endfor %} end else 0 end) / 2 as correlation_sum
+                {% endfor %} end else 0 end{% endset %}
+        {{ exact_sum(pair_sum) }} / 2 as correlation_sum
     from event_counts as first
     inner join event_counts as second
         on first.event_type = second.event_type and first.window_label = second.window_label
@@ -172,7 +176,8 @@ asset_correlations as (
         'asset' as grouping,
         copies.symbol as group_key,
         copies.window_label,
-        sum(copies.n * (copies.n - 1) / 2.0 * series_stats.unit_sum) as correlation_sum
+        {{ exact_sum('copies.n * (copies.n - 1) / 2.0 * series_stats.unit_sum') }}
+            as correlation_sum
     from (
         select event_type, window_label, symbol, t0_date, count(*) as n
         from impacts group by all
@@ -198,15 +203,31 @@ aggregated as (
         any_value(members.window_end) as window_end,
         count(*) as n,
         count(distinct members.t0_date) as n_dates,
-        avg(members.car) as caar,
-        stddev_samp(members.car) as car_sd,
-        avg(members.car_t) as mean_scar,
-        stddev_samp(members.car_t) as scar_sd,
-        sum(members.car_t) as scar_sum,
-        sum(members.degrees_of_freedom / (members.degrees_of_freedom - 2.0)) as scar_variance_sum,
+        any_value(members.caar) as caar,
+        sqrt({{ exact_sum('power(members.car - members.caar, 2)') }} / nullif(count(*) - 1, 0))
+            as car_sd,
+        any_value(members.mean_scar) as mean_scar,
+        sqrt({{ exact_sum('power(members.car_t - members.mean_scar, 2)') }}
+            / nullif(count(*) - 1, 0))
+            as scar_sd,
+        {{ exact_sum('members.car_t') }} as scar_sum,
+        {{ exact_sum('members.degrees_of_freedom / (members.degrees_of_freedom - 2.0)') }}
+            as scar_variance_sum,
         count(case when members.car > 0 then 1 end) as n_positive,
-        avg(positive_shares.share_positive) as expected_share_positive
-    from members
+        {{ exact_sum('positive_shares.share_positive') }} / count(*) as expected_share_positive
+    from (
+        -- means first (exact sums), then deviations from them: the same floats whatever
+        -- order the rows come in
+        select
+            *,
+            {{ exact_sum('car', over='partition by event_type, grouping, group_key, window_label') }}
+                / count(*) over (partition by event_type, grouping, group_key, window_label)
+                as caar,
+            {{ exact_sum('car_t', over='partition by event_type, grouping, group_key, window_label') }}
+                / count(*) over (partition by event_type, grouping, group_key, window_label)
+                as mean_scar
+        from members
+    ) as members
     left join series_stats as positive_shares
         on members.symbol = positive_shares.symbol and members.t0_date = positive_shares.t0_date
     group by members.event_type, members.grouping, members.group_key, members.window_label

@@ -1,0 +1,52 @@
+{#
+  The window of new raw data a run builds on (vars min_date and max_date, inclusive days), and
+  what an incremental model recomputes from it. A model that replaces rows first deletes them
+  in a pre-hook (replace_rows) and then appends what it computed, so rows that a rule no longer
+  produces disappear too, and an incremental build ends exactly where a full one does.
+#}
+{% macro in_window(column) -%}
+    {{ column }} >= cast('{{ var("min_date") }}' as date)
+    and {{ column }} < {{ dbt.dateadd('day', 1, "cast('" ~ var('max_date') ~ "' as date)") }}
+{%- endmacro %}
+
+{# Articles with an item first fetched in the window: new, or seen earlier than before. #}
+{% macro new_article_ids() -%}
+    select distinct md5(article_key) from {{ ref('stg_news_items') }}
+    where {{ in_window('first_fetched_at') }}
+{%- endmacro %}
+
+{# The pre-hook of an incremental model: delete the rows of `key_column` it will recompute. #}
+{% macro replace_rows(key_column, keys_sql) -%}
+    {% if is_incremental() %}
+    delete from {{ this }} where {{ key_column }} in ({{ keys_sql }})
+    {% endif %}
+{%- endmacro %}
+
+{# Stories: the articles published at or after the earliest new one can change story. #}
+{% macro story_tail_start() -%}
+    (select min(published_at) from {{ ref('int_articles') }}
+     where article_id in ({{ new_article_ids() }}))
+{%- endmacro %}
+
+{% macro story_tail_ids() -%}
+    select article_id from {{ ref('int_articles') }} where published_at >= {{ story_tail_start() }}
+{%- endmacro %}
+
+{#
+  Classified events: for each (event type, primary entity) touched by a new article - where it
+  is classified now, or where it was before - the articles from the earliest such one onwards
+  are regrouped (event_tails gives the start per pair).
+#}
+{% macro event_tails() -%}
+    select event_type, primary_entity_id, min(published_at) as tail_start
+    from (
+        select event_type, primary_entity_id, published_at from {{ ref('int_article_events') }}
+        where article_id in ({{ new_article_ids() }})
+        {% if is_incremental() %}
+        union all
+        select event_type, primary_entity_id, published_at from {{ this }}
+        where article_id in ({{ new_article_ids() }})
+        {% endif %}
+    ) as touched
+    group by event_type, primary_entity_id
+{%- endmacro %}
