@@ -1047,8 +1047,9 @@ class Generator:
         day = self.first_day
         while day <= RUN_DAY:
             for article in self.publication_day(day):
-                if article.capture_day <= RUN_DAY:
-                    buckets[article.capture_day].append(article)
+                capture = article.capture_day
+                if capture <= RUN_DAY:
+                    buckets[capture].append(article)
             # capture `day` is complete: later publication days only reach later captures
             (landed[day] if day >= landing_from else pending).extend(buckets.pop(day, []))
             if len(pending) >= CHUNK_ROWS:
@@ -1126,23 +1127,26 @@ class Generator:
                 assert classify(text, self.patterns) == event.event_type, text
                 assert any(form in article.title for form in entity.forms), article.title
                 planted_ids.append(item_key(self.feeds[article.feed].feed_id, article.guid))
-        # 2. background articles the rules classify: raw rows in SQL (all of them), landed
-        # ones in Python (each must be classified as the keyword it was given, or not at all)
+        # 2. background articles the rules classify (in SQL, as dbt applies the rules): raw rows
+        # must match only as often as keywords were given, landed ones each as its keyword
         union = "|".join(f"(?:{p.pattern})" for _, p in self.patterns)
         con.register("planted_ids", pd.DataFrame({"item_id": planted_ids}))
         matched = con.execute(
             "select count(*) from raw.news_items where regexp_matches(title || ' ' || summary, ?)"
             " and item_id not in (select item_id from planted_ids)", [f"(?i){union}"]).fetchone()[0]
         con.unregister("planted_ids")
-        wrong = 0
-        any_rule = re.compile(union, re.IGNORECASE)
-        for articles in self._landed.values():
-            for a in articles:
-                if not a.planted:
-                    text = f"{a.title} {a.summary}"
-                    found = classify(text, self.patterns) if any_rule.search(text) else None
-                    matched += found is not None
-                    wrong += found != a.keyword
+        landed = [a for articles in self._landed.values() for a in articles if not a.planted]
+        con.register("landed_texts", pd.DataFrame({
+            "text": [f"{a.title} {a.summary}" for a in landed],
+            "keyword": [a.keyword for a in landed]}))
+        rules = " ".join(f"when regexp_matches(text, '(?i)' || ${n + 1}) then '{event_type}'"
+                         for n, (event_type, _) in enumerate(self.patterns))
+        found, wrong = con.execute(
+            f"select count(found), count(*) filter (where found is distinct from keyword) "
+            f"from (select keyword, case {rules} end as found from landed_texts)",
+            [p.pattern for _, p in self.patterns]).fetchone()
+        con.unregister("landed_texts")
+        matched += found
         accidental = matched - stats["background_keyword_articles"]
         if accidental or wrong:
             log(f"WARNING: {accidental} background articles match an event pattern by accident, "
