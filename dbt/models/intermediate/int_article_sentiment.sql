@@ -7,8 +7,8 @@
 ) }}
 select
     article_id,
-    coalesce(avg(case when positive_words + negative_words > 0 then sentiment end), 0.0)
-        as sentiment,
+    coalesce({{ exact_sum('case when positive_words + negative_words > 0 then sentiment end') }}
+        / count(case when positive_words + negative_words > 0 then 1 end), 0.0) as sentiment,
     count(case when positive_words + negative_words > 0 then 1 end) as sentiment_sentences
 from {{ ref('int_sentence_sentiment') }}
 {% if is_incremental() %}

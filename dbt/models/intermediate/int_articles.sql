@@ -14,18 +14,11 @@ with items as (
     {% endif %}
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by article_key order by published_at, feed_id, item_id
-        ) as appearance
-    from items
-),
-
-feeds as (
+-- per article: its first appearance (earliest publication; ties by feed, then item) and feeds
+firsts as (
     select
         article_key,
+        arg_min(item_id, (published_at, feed_id, item_id)) as item_id,
         count(distinct feed_id) as n_feeds,
         string_agg(distinct feed_id, '|' order by feed_id) as feed_ids
     from items
@@ -33,16 +26,15 @@ feeds as (
 )
 
 select
-    md5(ranked.article_key) as article_id,
-    ranked.article_key,
-    ranked.link as url,
-    ranked.title,
-    ranked.summary,
-    ranked.published_at,
-    ranked.published_is_fallback,
-    ranked.feed_id as first_feed_id,
-    feeds.n_feeds,
-    feeds.feed_ids
-from ranked
-inner join feeds on ranked.article_key = feeds.article_key
-where ranked.appearance = 1
+    md5(firsts.article_key) as article_id,
+    firsts.article_key,
+    items.link as url,
+    items.title,
+    items.summary,
+    items.published_at,
+    items.published_is_fallback,
+    items.feed_id as first_feed_id,
+    firsts.n_feeds,
+    firsts.feed_ids
+from firsts
+inner join items on firsts.item_id = items.item_id

@@ -1,8 +1,11 @@
 -- One row per article and entity it mentions: hits in title and summary, relevance
 -- (a title hit counts 3, a summary hit 1) and where in the title the entity first appears.
 -- Linear in the text: an article is compared only with the aliases whose first word it
--- contains (an equi-join of its words with the aliases' first words); each such candidate is
--- then confirmed with the alias's own pattern, so case and word-boundary rules hold exactly.
+-- contains (an equi-join of its words with the aliases' first words), and each such candidate is
+-- counted by splitting the text at the alias (a literal, no pattern compiled per row) and
+-- keeping the occurrences whose neighbours respect the word boundaries. Rules as in
+-- int_entity_aliases: word boundaries where the alias starts or ends with a word character;
+-- short or capitalised aliases keep their case. Occurrences are counted without overlap.
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
@@ -18,10 +21,16 @@ with articles as (
 
 aliases as (
     select
-        *,
+        entity_id,
+        entity_type,
+        alias,
         -- the block key: the alias's first word, lower-cased (aliases without a word
         -- character cannot be told from punctuation and find nothing)
-        lower(regexp_extract(alias, '\w+')) as first_word
+        lower(regexp_extract(alias, '\w+')) as first_word,
+        case when is_case_sensitive then alias else lower(alias) end as needle,
+        is_case_sensitive,
+        regexp_matches(alias, '^\w') as starts_with_word,
+        regexp_matches(alias, '\w$') as ends_with_word
     from {{ ref('int_entity_aliases') }}
 ),
 
@@ -37,33 +46,42 @@ candidates as (
     inner join aliases on article_words.word = aliases.first_word
 ),
 
-alias_hits as (
+split as (
     select
         articles.article_id,
         aliases.entity_id,
         aliases.entity_type,
-        len(regexp_extract_all(articles.title, aliases.regex_flags || aliases.alias_regex))
-            as title_hits,
-        len(regexp_extract_all(articles.summary, aliases.regex_flags || aliases.alias_regex))
-            as summary_hits,
-        case
-            when regexp_matches(articles.title, aliases.regex_flags || aliases.alias_regex)
-                then length(regexp_extract(
-                    articles.title, aliases.regex_flags || '^(.*?)' || aliases.alias_regex, 1))
-        end as title_position
+        length(aliases.alias) as alias_length,
+        aliases.starts_with_word,
+        aliases.ends_with_word,
+        string_split(case when aliases.is_case_sensitive then articles.title
+            else lower(articles.title) end, aliases.needle) as title_segments,
+        string_split(case when aliases.is_case_sensitive then articles.summary
+            else lower(articles.summary) end, aliases.needle) as summary_segments
     from candidates
     inner join articles on candidates.article_id = articles.article_id
     inner join aliases on candidates.alias = aliases.alias
+),
+
+alias_hits as (
+    select
+        *,
+        {{ whole_word_occurrences('title_segments') }} as title_matches,
+        {{ whole_word_occurrences('summary_segments') }} as summary_matches
+    from split
 )
 
 select
     article_id,
     entity_id,
     any_value(entity_type) as entity_type,
-    sum(title_hits) as title_hits,
-    sum(summary_hits) as summary_hits,
-    3 * sum(title_hits) + sum(summary_hits) as relevance,
-    min(title_position) as title_position
+    sum(len(title_matches)) as title_hits,
+    sum(len(summary_matches)) as summary_hits,
+    3 * sum(len(title_matches)) + sum(len(summary_matches)) as relevance,
+    -- characters before the first whole-word occurrence in the title
+    min(case when len(title_matches) > 0 then
+        length(array_to_string(list_slice(title_segments, 1, title_matches[1]), ''))
+        + (title_matches[1] - 1) * alias_length end) as title_position
 from alias_hits
 group by article_id, entity_id
-having sum(title_hits) + sum(summary_hits) > 0
+having sum(len(title_matches)) + sum(len(summary_matches)) > 0

@@ -40,19 +40,32 @@ tokens as (
             with ordinality as token(token, position)
 ),
 
+-- only the words that can count: lexicon words and negations (a hash join keeps the rest out
+-- of the negation look-up)
+marked as (
+    select
+        tokens.*,
+        lexicon.polarity,
+        tokens.token in ('not', 'no', 'never', 'without', 'hardly') as is_negation
+    from tokens
+    left join lexicon on tokens.token = lexicon.term
+    where lexicon.term is not null
+        or tokens.token in ('not', 'no', 'never', 'without', 'hardly')
+),
+
 scored as (
     select
-        tokens.article_id,
-        tokens.sentence_index,
-        lexicon.polarity * case when exists (
-            select 1 from tokens as negation
-            where negation.article_id = tokens.article_id
-                and negation.sentence_index = tokens.sentence_index
-                and negation.position between tokens.position - 3 and tokens.position - 1
-                and negation.token in ('not', 'no', 'never', 'without', 'hardly')
+        words.article_id,
+        words.sentence_index,
+        words.polarity * case when exists (
+            select 1 from marked as negation
+            where negation.is_negation
+                and negation.article_id = words.article_id
+                and negation.sentence_index = words.sentence_index
+                and negation.position between words.position - 3 and words.position - 1
         ) then -1 else 1 end as polarity
-    from tokens
-    inner join lexicon on tokens.token = lexicon.term
+    from marked as words
+    where words.polarity is not null
 ),
 
 per_sentence as (

@@ -4,10 +4,8 @@
 -- joins the story of the earliest earlier article it resembles; a story keeps its first
 -- article, and with it the first source and time.
 --
--- Cost follows the data: candidate pairs are found by prefix filtering (exact for Jaccard:
--- two titles that clear the threshold share a word among their rarest
--- n - floor(similarity * n) + 1 words), inside time buckets one window wide; only candidates
--- are compared. The chain from an article to its story's first article is followed by pointer
+-- Cost follows the data: candidate pairs are found by prefix filtering (exact for Jaccard, see
+-- below) inside time buckets; only candidates are compared. The chain from an article to its story's first article is followed by pointer
 -- jumping, a fixed number of rounds (each doubles the reach: story_max_chain articles), never
 -- by recursion; a test warns if a chain ever runs longer (is_chain_resolved).
 --
@@ -29,8 +27,9 @@ with articles as (
             as is_tail,
         list_distinct(list_filter(regexp_extract_all(lower(title), '[a-z0-9]+'),
             lambda word: length(word) >= 3)) as words,
-        -- buckets a little wider than the window (datediff counts minute boundaries)
-        floor(epoch(published_at) / ({{ var('story_window_hours') }} * 3600 + 60)) as bucket
+        -- buckets half a window wide (plus a minute: datediff counts minute boundaries); two
+        -- articles within one window are at most two buckets apart
+        floor(epoch(published_at) / (({{ var('story_window_hours') }} * 3600 + 60) / 2)) as bucket
     from {{ ref('int_articles') }}
     {% if is_incremental() %}
     where published_at >= {{ story_tail_start() }}
@@ -51,8 +50,7 @@ stored as (
 ),
 
 article_words as (
-    select articles.article_id, articles.bucket, articles.is_tail, len(articles.words) as n_words,
-        word.word
+    select articles.article_id, articles.bucket, len(articles.words) as n_words, word.word
     from articles, unnest(articles.words) as word(word)
 ),
 
@@ -60,8 +58,13 @@ word_frequencies as (
     select word, count(*) as frequency from article_words group by word
 ),
 
+-- Prefix filtering (Bayardo et al. 2007): under one global order of words (rarest first), two
+-- titles x, y with |y| <= |x| and Jaccard >= t share a word between the first
+-- n - ceil(t n) + 1 words of x (its probe prefix) and the first n - ceil(2t / (1 + t) n) + 1
+-- words of y (its index prefix); sizes also satisfy |y| >= t |x|. Any order is exact; rarest
+-- first keeps the blocks small.
 prefixes as (
-    select article_id, bucket, word, is_tail
+    select article_id, bucket, word, n_words, rarity_rank
     from (
         select
             article_words.*,
@@ -72,20 +75,37 @@ prefixes as (
         from article_words
         inner join word_frequencies on article_words.word = word_frequencies.word
     ) as ranked
-    where rarity_rank <= n_words - floor({{ var('story_similarity') }} * n_words) + 1
+    where rarity_rank <= n_words - ceil({{ var('story_similarity') }} * n_words - 1e-9) + 1
+),
+
+indexed as (
+    -- the index prefixes, visible from the buckets around their own
+    select prefixes.article_id, prefixes.word, prefixes.n_words,
+        prefixes.bucket + shift.shift as bucket
+    from prefixes
+    cross join range(-2, 3) as shift(shift)
+    where prefixes.rarity_rank <= prefixes.n_words - ceil(2 * {{ var('story_similarity') }}
+        / (1 + {{ var('story_similarity') }}) * prefixes.n_words - 1e-9) + 1
 ),
 
 candidates as (
-    -- an earlier article is visible from its own bucket and the next one
-    select distinct later.article_id, earlier.article_id as earlier_article_id
-    from (select * from prefixes where is_tail) as later
-    inner join (
-        select article_id, word, bucket from prefixes
-        union all
-        select article_id, word, bucket + 1 from prefixes
-    ) as earlier
-        on later.word = earlier.word and later.bucket = earlier.bucket
-        and later.article_id <> earlier.article_id
+    select distinct
+        case when (probe_article.published_at, probe.article_id)
+                > (index_article.published_at, indexed.article_id)
+            then probe.article_id else indexed.article_id end as article_id,
+        case when (probe_article.published_at, probe.article_id)
+                > (index_article.published_at, indexed.article_id)
+            then indexed.article_id else probe.article_id end as earlier_article_id
+    from prefixes as probe
+    inner join indexed
+        on probe.word = indexed.word and probe.bucket = indexed.bucket
+        and indexed.n_words <= probe.n_words
+        and indexed.n_words >= {{ var('story_similarity') }} * probe.n_words - 1e-9
+        and probe.article_id <> indexed.article_id
+    inner join articles as probe_article on probe.article_id = probe_article.article_id
+    inner join articles as index_article on indexed.article_id = index_article.article_id
+    -- only articles of the tail look for the article they follow
+    where probe_article.is_tail or index_article.is_tail
 ),
 
 resembling as (
@@ -98,7 +118,7 @@ resembling as (
     from candidates
     inner join articles as later on candidates.article_id = later.article_id
     inner join articles as earlier on candidates.earlier_article_id = earlier.article_id
-    where (earlier.published_at, earlier.article_id) < (later.published_at, later.article_id)
+    where later.is_tail
         and {{ dbt.datediff('earlier.published_at', 'later.published_at', 'minute') }}
             <= {{ var('story_window_hours') }} * 60
         and len(list_intersect(later.words, earlier.words))

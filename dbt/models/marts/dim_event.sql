@@ -43,7 +43,7 @@ events as (
         min(first_seen_at) as first_seen_at,
         max(published_at) as last_seen_at,
         count(*) as n_articles,
-        avg(sentiment) as sentiment
+        {{ exact_sum('sentiment') }} / count(sentiment) as sentiment
     from joined
     group by event_id
 )

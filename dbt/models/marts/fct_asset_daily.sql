@@ -34,7 +34,7 @@ news_counts as (
         article_sessions.symbol,
         article_sessions.session_date,
         count(*) as news_count,
-        avg(sentiment.sentiment) as mean_sentiment
+        {{ exact_sum('sentiment.sentiment') }} / count(sentiment.sentiment) as mean_sentiment
     from article_sessions
     inner join {{ ref('int_article_sentiment') }} as sentiment
         on article_sessions.article_id = sentiment.article_id

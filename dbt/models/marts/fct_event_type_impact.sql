@@ -91,7 +91,7 @@ series_stats as (
     select
         symbol,
         t0_date,
-        avg(case when residual > 0 then 1.0 else 0.0 end) as share_positive,
+        count(case when residual > 0 then 1 end) / count(*) as share_positive,
         {{ exact_sum('u * u') }} as unit_sum  -- 1, or 0 for a series without variance
     from standardised
     group by symbol, t0_date
