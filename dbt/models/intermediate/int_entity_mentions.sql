@@ -34,10 +34,12 @@ aliases as (
     from {{ ref('int_entity_aliases') }}
 ),
 
+-- (unnest in the select list: a lateral unnest in FROM joins back on the texts)
 article_words as (
-    select articles.article_id, lower(word.word) as word
-    from articles,
-        unnest(regexp_extract_all(articles.title || ' ' || articles.summary, '\w+')) as word(word)
+    select
+        article_id,
+        lower(unnest(regexp_extract_all(title || ' ' || summary, '\w+'))) as word
+    from articles
 ),
 
 candidates as (

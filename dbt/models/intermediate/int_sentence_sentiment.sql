@@ -22,22 +22,30 @@ lexicon as (
 sentences as (
     select article_id, 0 as sentence_index, title as sentence from articles
     union all
-    select articles.article_id, sentence.sentence_index, sentence.sentence
-    from articles,
-        unnest(string_split_regex(articles.summary, '[.!?]+\s+')) with ordinality
-            as sentence(sentence, sentence_index)
-    where trim(sentence.sentence) <> ''
+    select article_id, sentence_index, sentence
+    from (
+        -- unnest in the select list: a lateral unnest in FROM joins back on the texts
+        select
+            article_id,
+            unnest(parts) as sentence,
+            generate_subscripts(parts, 1) as sentence_index
+        from (
+            select article_id, string_split_regex(summary, '[.!?]+\s+') as parts from articles
+        ) as split
+    ) as summary_sentences
+    where trim(sentence) <> ''
 ),
 
 tokens as (
     select
-        sentences.article_id,
-        sentences.sentence_index,
-        token.token,
-        token.position
-    from sentences,
-        unnest(regexp_extract_all(lower(sentences.sentence), '[a-z]+(?:-[a-z]+)*'))
-            with ordinality as token(token, position)
+        article_id, sentence_index, unnest(words) as token, generate_subscripts(words, 1) as position
+    from (
+        select
+            article_id,
+            sentence_index,
+            regexp_extract_all(lower(sentence), '[a-z]+(?:-[a-z]+)*') as words
+        from sentences
+    ) as split
 ),
 
 -- only the words that can count: lexicon words and negations (a hash join keeps the rest out

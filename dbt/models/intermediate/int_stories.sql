@@ -50,8 +50,8 @@ stored as (
 ),
 
 article_words as (
-    select articles.article_id, articles.bucket, len(articles.words) as n_words, word.word
-    from articles, unnest(articles.words) as word(word)
+    select article_id, bucket, len(words) as n_words, unnest(words) as word
+    from articles
 ),
 
 word_frequencies as (

@@ -29,9 +29,9 @@ joined as (
 ),
 
 sources as (
-    select joined.event_id, count(distinct feed.feed_id) as n_sources
-    from joined, unnest(string_split(joined.feed_ids, '|')) as feed(feed_id)
-    group by joined.event_id
+    select event_id, count(distinct feed_id) as n_sources
+    from (select event_id, unnest(string_split(feed_ids, '|')) as feed_id from joined) as feeds
+    group by event_id
 ),
 
 events as (
