@@ -1,6 +1,7 @@
 -- One row per article that makes an event: its event type (the matching rule with the lowest
 -- priority number) and its primary entity (highest relevance; ties go to the more specific
 -- entity type, then to the entity named first in the title).
+-- depends_on: {{ ref('stg_event_types') }}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
@@ -14,10 +15,6 @@ with articles as (
     {% endif %}
 ),
 
-event_types as (
-    select * from {{ ref('stg_event_types') }}
-),
-
 mentions as (
     select * from {{ ref('int_entity_mentions') }}
     {% if is_incremental() %}
@@ -25,17 +22,26 @@ mentions as (
     {% endif %}
 ),
 
+-- the first rule (by priority) whose pattern matches title or summary, case-insensitively
 typed as (
-    select
-        articles.article_id,
-        event_types.event_type,
-        row_number() over (
-            partition by articles.article_id order by event_types.priority, event_types.event_type
-        ) as type_rank
-    from articles
-    inner join event_types
-        on event_types.pattern is not null
-        and regexp_matches(articles.title || ' ' || articles.summary, '(?i)' || event_types.pattern)
+    select article_id, event_type
+    from (
+        select
+            article_id,
+            {%- set rules = event_type_rules() %}
+            {% if rules %}
+            case
+                {% for event_type, pattern in rules %}
+                when regexp_matches(title || ' ' || summary,
+                    '(?i){{ pattern | replace("'", "''") }}') then '{{ event_type }}'
+                {% endfor %}
+            end
+            {% else %}
+            cast(null as varchar)
+            {% endif %} as event_type
+        from articles
+    ) as classified
+    where event_type is not null
 ),
 
 primary_entities as (
@@ -65,6 +71,6 @@ select
     typed.event_type,
     primary_entities.entity_id as primary_entity_id
 from articles
-inner join typed on articles.article_id = typed.article_id and typed.type_rank = 1
+inner join typed on articles.article_id = typed.article_id
 inner join primary_entities
     on articles.article_id = primary_entities.article_id and primary_entities.entity_rank = 1
