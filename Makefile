@@ -11,7 +11,7 @@ export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DAGSTER_DISABLE_TELEMETRY := true
 
-.PHONY: demo test ui live validate lint clean install
+.PHONY: demo test ui live validate lint clean install bench
 
 demo: $(INSTALLED) $(MANIFEST) ## backfill the bundled Jan 2025 window and print the top impacts
 	$(BIN)/newsimpact demo
@@ -30,6 +30,10 @@ live: $(INSTALLED) $(MANIFEST) ## fetch yesterday and today from the real URLs i
 validate: $(INSTALLED) $(MANIFEST) ## check that the code location loads
 	$(BIN)/newsimpact home
 	$(BIN)/dagster definitions validate
+
+SIZE ?= S
+bench: $(INSTALLED) $(MANIFEST) ## benchmark at SIZE=S|M|L: one JSON line per measurement on stdout
+	@$(BIN)/python -m tests.benchmarks.bench --size $(SIZE)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check orchestration tests
