@@ -12,11 +12,10 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-import duckdb
-
 from .partitions import FIRST_DAY
 from .settings import REPO_ROOT, Settings, SettingsError
 from .sources.fetched import utcnow
+from .warehouse import connect_read_only
 
 DEMO_LAST_DAY = "2025-02-28"  # the bundled prices end here; the feeds cover 2025-01-13..02-07
 
@@ -95,7 +94,7 @@ def impact_table(warehouse: Path, limit: int = 15, max_p: float = 0.01,
                  include_unlinked: bool = False) -> str:
     """The strongest event impacts on t0 as a fixed-width text table; by default only assets
     named in the event's news (an asset-day hit by one event is hit by every event dated then)."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with connect_read_only(warehouse) as con:
         rows = con.execute(TOP_IMPACTS_SQL, [max_p, include_unlinked, limit]).fetchall()
     header = ("event", "asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "p", "linked")
     lines = [(f"{etype}: {headline}"[:58], symbol, str(t0), _pct(ret), _pct(ar), _p(p_ar),

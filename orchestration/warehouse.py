@@ -9,7 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import duckdb
 import pandas as pd
+
+# The name dbt attaches the warehouse under (dbt/profiles.yml): the models' views name it, so
+# every reader opens the file under it, whatever the file is called.
+CATALOG = "newsimpact"
+
+
+def connect_read_only(path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the warehouse file at `path`, attached as CATALOG."""
+    con = duckdb.connect()
+    quoted = str(path).replace("'", "''")
+    con.execute(f"attach '{quoted}' as {CATALOG} (read_only)")
+    con.execute(f"use {CATALOG}")
+    return con
 
 DDL = """
 create schema if not exists raw;

@@ -3,9 +3,9 @@
 import subprocess
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from orchestration.warehouse import connect_read_only
 from tests.conftest import REPO, VENV_BIN, environment
 
 RAW_TABLES = {  # content that must not change on a re-run (bookkeeping columns left out)
@@ -26,7 +26,7 @@ def run_demo(home: Path) -> subprocess.CompletedProcess:
 
 
 def snapshot(database: Path) -> dict[str, list]:
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_read_only(str(database)) as con:
         contents = {name: con.execute(sql).fetchall() for name, sql in RAW_TABLES.items()}
         for mart in MARTS:
             contents[mart] = con.execute(f"select * from marts.{mart} order by all").fetchall()

@@ -3,16 +3,16 @@
 import shutil
 import subprocess
 
-import duckdb
 import pytest
 
+from orchestration.warehouse import connect_read_only
 from tests.conftest import REPO, SEEDS, VENV_BIN, environment
 from tests.e2e.conftest import MARTS, RAW_TABLES, snapshot
 
 pytestmark = pytest.mark.slow
 
 def query(demo, sql: str, *params):
-    with duckdb.connect(str(demo["database"]), read_only=True) as con:
+    with connect_read_only(str(demo["database"])) as con:
         return con.execute(sql, params).fetchall()
 
 
@@ -174,7 +174,7 @@ def test_daily_runs_complete_open_windows_and_match_one_backfill(demo, tmp_path)
                                 text=True, timeout=900)
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         if last == "2025-01-29":
-            with duckdb.connect(str(tmp_path / "daily.duckdb"), read_only=True) as con:
+            with connect_read_only(str(tmp_path / "daily.duckdb")) as con:
                 [(open_windows,)] = con.execute(
                     "select count(*) from marts.fct_event_impact where not is_complete").fetchall()
             assert open_windows > 0  # the sell-off's [0,+5] window ends on 3 February

@@ -8,6 +8,7 @@ import subprocess
 import duckdb
 import pytest
 
+from orchestration.warehouse import connect_read_only
 from tests.conftest import REPO, VENV_BIN, environment
 
 STEPS = [("1900-01-01", "2025-01-19"), ("2025-01-20", "2025-01-20"),
@@ -31,7 +32,7 @@ def feed_raw_rows(database, source, first: str, last: str) -> None:
 
 
 def tables(database) -> list[str]:
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_read_only(str(database)) as con:
         return [f"{schema}.{name}" for schema, name in con.execute(
             "select table_schema, table_name from information_schema.tables "
             "where table_schema in ('intermediate', 'marts') and table_type = 'BASE TABLE' "
@@ -52,7 +53,7 @@ def test_daily_incremental_builds_equal_one_full_build(demo, tmp_path):
     built = tables(database)
     assert "intermediate.int_stories" in built and "marts.fct_event_type_impact" in built
     assert built == tables(demo["database"])
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_read_only(str(database)) as con:
         con.execute(f"attach '{demo['database']}' as full_build (read_only)")
         for table in built:
             differing = con.execute(

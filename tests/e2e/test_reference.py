@@ -6,13 +6,13 @@ import itertools
 import math
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.api as sm
 from scipy import stats
 
+from orchestration.warehouse import connect_read_only
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow
@@ -123,7 +123,7 @@ def reference_rows(con, seeds: Path) -> tuple[pd.DataFrame, dict]:
 
 
 def compute_reference(database: Path, seeds: Path):
-    with duckdb.connect(str(database), read_only=True) as con:
+    with connect_read_only(str(database)) as con:
         rows, residuals = reference_rows(con, seeds)
         marts = {table: con.execute(f"select * from marts.{table}").df()
                  for table in ("fct_event_impact", "fct_event_type_impact", "dim_event")}
@@ -264,7 +264,7 @@ def reference_bursts(con, baseline_days=7, ratio=3, minimum=4, gap_days=1) -> se
 
 
 def test_attention_bursts_match_the_reference(demo):
-    with duckdb.connect(str(demo["database"]), read_only=True) as con:
+    with connect_read_only(str(demo["database"])) as con:
         expected = reference_bursts(con)
         actual = {(entity, first_seen) for entity, first_seen in con.execute(
             "select primary_entity_id, first_seen_at from marts.dim_event "

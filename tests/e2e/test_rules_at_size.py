@@ -7,9 +7,9 @@ import shutil
 import subprocess
 from datetime import datetime
 
-import duckdb
 import pytest
 
+from orchestration.warehouse import connect_read_only
 from tests.benchmarks import generator as gen
 from tests.conftest import REPO, VENV_BIN, environment
 
@@ -32,7 +32,7 @@ def built(tmp_path_factory):
         capture_output=True, text=True, timeout=600)
     shutil.rmtree(staged, ignore_errors=True)
     assert result.returncode == 0, result.stdout[-3000:]
-    return duckdb.connect(str(out / "warehouse.duckdb"), read_only=True)
+    return connect_read_only(str(out / "warehouse.duckdb"))
 
 
 def alias_pattern(alias: str) -> re.Pattern:

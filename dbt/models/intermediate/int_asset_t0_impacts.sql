@@ -9,8 +9,9 @@
     materialized='incremental',
     incremental_strategy='delete+insert',
     unique_key=['symbol', 't0_index'],
-    post_hook="delete from {{ this }} where (symbol, t0_index) not in
-               (select symbol, t0_index from {{ ref('int_event_t0') }})"
+    post_hook="delete from {{ this }} as stored where not exists (
+               select 1 from {{ ref('int_event_t0') }} as t0
+               where t0.symbol = stored.symbol and t0.t0_index = stored.t0_index)"
 ) }}
 
 with windows as (
@@ -21,12 +22,15 @@ with windows as (
 ),
 
 t0_windows as (
-    select * from {{ ref('int_asset_t0_windows') }}
+    select * from {{ ref('int_asset_t0_windows') }} as t0_windows
     {% if is_incremental() %}
-    where (symbol, t0_index) not in (
-        select symbol, t0_index from {{ this }}
-        group by symbol, t0_index
-        having bool_and(is_complete) and count(*) = {{ var('car_windows') | length }}
+    where not exists (
+        select 1 from (
+            select symbol, t0_index from {{ this }}
+            group by symbol, t0_index
+            having bool_and(is_complete) and count(*) = {{ var('car_windows') | length }}
+        ) as settled
+        where settled.symbol = t0_windows.symbol and settled.t0_index = t0_windows.t0_index
     )
     {% endif %}
 ),
@@ -99,7 +103,7 @@ select
     window_end,
     raw_return,
     car,
-    sqrt(car_variance) as car_standard_error,
+    case when window_obs > 0 then sqrt(car_variance) end as car_standard_error,
     car_t,
     {{ student_t_p_value('car_t', 'degrees_of_freedom') }} as car_p_value,
     mean_volume / nullif(estimation_mean_volume, 0) as abnormal_volume,

@@ -7,18 +7,23 @@
     materialized='incremental',
     incremental_strategy='delete+insert',
     unique_key=['symbol', 't0_index'],
-    post_hook="delete from {{ this }} where (symbol, t0_index) not in
-               (select symbol, t0_index from {{ ref('int_event_t0') }})"
+    post_hook="delete from {{ this }} as stored where not exists (
+               select 1 from {{ ref('int_event_t0') }} as t0
+               where t0.symbol = stored.symbol and t0.t0_index = stored.t0_index)"
 ) }}
 
 with t0s as (
-    select distinct symbol, t0_index from {{ ref('int_event_t0') }}
+    select distinct symbol, t0_index from {{ ref('int_event_t0') }} as t0
     {% if is_incremental() %}
-    where (symbol, t0_index) not in (
-        select symbol, t0_index from {{ this }}
-        group by symbol, t0_index
-        having bool_and(has_happened)
-            and count(distinct tau) = 2 * {{ var('event_window') }} + 1
+    -- (not exists: DuckDB plans a two-column NOT IN as a nested loop)
+    where not exists (
+        select 1 from (
+            select symbol, t0_index from {{ this }}
+            group by symbol, t0_index
+            having bool_and(has_happened)
+                and count(distinct tau) = 2 * {{ var('event_window') }} + 1
+        ) as settled
+        where settled.symbol = t0.symbol and settled.t0_index = t0.t0_index
     )
     {% endif %}
 ),
@@ -31,17 +36,21 @@ sessions as (
     select * from {{ ref('int_asset_sessions') }}
 ),
 
-offsets as (
-    select cast(tau as integer) as tau
-    from range(-{{ var('event_window') }}, {{ var('event_window') }} + 1) as offsets(tau)
+-- each t0 with the session index of every tau (computed apart: an index summed across two
+-- joined tables is not seen as a join key, and the join would compare every pair)
+t0_sessions as (
+    select t0s.symbol, t0s.t0_index, cast(offsets.tau as integer) as tau,
+        t0s.t0_index + cast(offsets.tau as integer) as session_index
+    from t0s
+    cross join range(-{{ var('event_window') }}, {{ var('event_window') }} + 1) as offsets(tau)
 ),
 
 expected as (
     select
-        t0s.symbol,
-        t0s.t0_index,
+        t0_sessions.symbol,
+        t0_sessions.t0_index,
         models.session_date as t0_date,
-        offsets.tau,
+        t0_sessions.tau,
         sessions.session_date,
         sessions.has_happened,
         sessions.close,
@@ -54,11 +63,12 @@ expected as (
             when 'mean_adjusted' then models.alpha
             else models.alpha + models.beta * sessions.benchmark_return
         end as expected_return
-    from t0s
-    inner join models on t0s.symbol = models.symbol and t0s.t0_index = models.session_index
-    cross join offsets
+    from t0_sessions
+    inner join models
+        on t0_sessions.symbol = models.symbol and t0_sessions.t0_index = models.session_index
     inner join sessions
-        on t0s.symbol = sessions.symbol and sessions.session_index = t0s.t0_index + offsets.tau
+        on t0_sessions.symbol = sessions.symbol
+        and t0_sessions.session_index = sessions.session_index
 )
 
 select

@@ -2,23 +2,12 @@
 -- two-sided p-value, abnormal volume, the model used and whether the window has fully happened
 -- (computed once per asset and t0 session in int_asset_t0_impacts; events sharing a t0 share
 -- its numbers), and whether the asset is named in the event's news.
--- Incremental like fct_event_window: only events with a window still incomplete are recomputed.
-{{ config(
-    materialized='incremental',
-    unique_key='event_id',
-    incremental_strategy='delete+insert',
-    on_schema_change='sync_all_columns',
-    post_hook="delete from {{ this }} where event_id not in
-               (select event_id from {{ ref('int_event_t0') }})"
-) }}
+-- A view, like fct_event_window: its parts are tables that grow with the data, the product
+-- of events and assets is only formed for the events a query asks for.
+{{ config(materialized='view') }}
 
 with event_t0 as (
     select * from {{ ref('int_event_t0') }}
-    {% if is_incremental() %}
-    where event_id not in (
-        select event_id from {{ this }} group by event_id having bool_and(is_complete)
-    )
-    {% endif %}
 ),
 
 impacts as (

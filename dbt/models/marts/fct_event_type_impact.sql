@@ -61,22 +61,24 @@ residuals as (
     select
         series.*,
         sessions.session_date,
-        models.residual_mean,
-        models.residual_sum_squares,
-        sessions.daily_return - case models.model
-            when 'mean_adjusted' then models.alpha
-            else models.alpha + models.beta * sessions.benchmark_return
+        sessions.daily_return - case series.model
+            when 'mean_adjusted' then series.alpha
+            else series.alpha + series.beta * sessions.benchmark_return
         end as residual
-    from series
-    inner join {{ ref('int_market_models') }} as models
-        on series.symbol = models.symbol and series.t0_date = models.session_date
-    cross join range({{ var('estimation_start') }}, {{ var('estimation_end') }} + 1)
-        as offsets(tau)
+    from (
+        -- every estimation session's index, computed before the join (see int_asset_t0_windows)
+        select series.*, models.model, models.alpha, models.beta, models.residual_mean,
+            models.residual_sum_squares, models.session_index + offsets.tau as session_index
+        from series
+        inner join {{ ref('int_market_models') }} as models
+            on series.symbol = models.symbol and series.t0_date = models.session_date
+        cross join range({{ var('estimation_start') }}, {{ var('estimation_end') }} + 1)
+            as offsets(tau)
+    ) as series
     inner join {{ ref('int_asset_sessions') }} as sessions
-        on sessions.symbol = series.symbol
-        and sessions.session_index = models.session_index + offsets.tau
+        on sessions.symbol = series.symbol and sessions.session_index = series.session_index
     where sessions.daily_return is not null
-        and (models.model = 'mean_adjusted' or sessions.benchmark_return is not null)
+        and (series.model = 'mean_adjusted' or sessions.benchmark_return is not null)
 ),
 
 standardised as (
