@@ -47,6 +47,7 @@ from orchestration.sources.fetched import Fetched
 from orchestration.sources.providers import yahoo
 from orchestration.sources.transport import CAPTURE_TIME
 
+from . import lexicon as L
 from . import vocabulary as V
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,6 +68,7 @@ MISSING_BAR_SHARE = 0.0005
 MIN_PLANTED_GAP = 30  # sessions between two planted events of one asset
 PLANTED_AFTER_DAYS = 300
 CHUNK_ROWS = 100_000  # raw.news_items rows written per insert
+LEXICON_GROWTH = 0.7  # the lexicon grows as articles^0.7 (Heaps' law), 1.0 at size M
 
 
 @dataclass(frozen=True)
@@ -368,8 +370,19 @@ class Generator:
                                      for e in self.entities])
         self.crypto_popularity = crypto / crypto.sum()
         self._build_feeds(rng)
-        # filled title contexts and summary sentences, drawn from pools (cheaper than filling)
-        self._contexts = _pool(V.CONTEXTS, FastRandom(f"{self.seed}:contexts"), 8192)
+        # the synthetic lexicon: no word of it is an entity's alias or a vocabulary word
+        reserved = set(names.taken) | names.vocabulary
+        for entity in self.entities:
+            for alias in entity.aliases:
+                reserved.update(re.findall(r"[a-z0-9]+", alias.lower()))
+        union = "|".join(f"(?:{p.pattern})" for _, p in self.patterns)
+        scale = (self.size.articles / SIZES["M"].articles) ** LEXICON_GROWTH
+        self.lexicon = L.Lexicon(self.seed, scale, union, reserved)
+        self._fillers = self.lexicon.fillers()
+        # title contexts and summary sentences with their vocabulary slots filled, drawn from
+        # pools (cheaper than filling); lexicon slots are filled at each draw
+        self._contexts = _pool(V.CONTEXTS + V.NUMBER_CONTEXTS + 6 * V.NAME_CONTEXTS,
+                               FastRandom(f"{self.seed}:contexts"), 8192)
         self._sentences = _pool(V.GENERIC_SENTENCES, FastRandom(f"{self.seed}:sentences"), 8192)
         self.authors = [f"{first} {last}" for first in V.FIRST_NAMES for last in V.AUTHOR_SURNAMES]
 
@@ -481,17 +494,14 @@ class Generator:
             form += "'" if form.endswith("s") else "'s"
         return form
 
-    @staticmethod
-    def _fill(template: str, r: random.Random, **known: str) -> str:
-        if "{" not in template:
-            return template
-        slots = _Slots(r, known)
-        text = template.format_map(slots)
-        return text.format_map(slots) if "{" in text else text  # a slot holding a slot
+    def _fill(self, template: str, r: random.Random, **known: str) -> str:
+        return _fill(template, r, self._fillers, known)
 
     def _head(self, r: random.Random, entities: tuple[int, ...]) -> str:
         if not entities:
-            return f"{r.choice(V.GENERIC_SUBJECTS)} {r.choice(V.GENERIC_VPS)}"
+            if r.random() < 0.2:
+                return f"{r.choice(V.GENERIC_SUBJECTS)} {r.choice(V.GENERIC_VPS)}"
+            return r.choice(V.FIRM_HEADS)
         e1 = self.entities[entities[0]]
         if len(entities) == 2:
             e2 = self.entities[entities[1]]
@@ -501,6 +511,8 @@ class Generator:
             a, b = self._form(r, e1), self._form(r, e2)
             if e1.entity_type in kinds:
                 if e2.entity_type in kinds:
+                    if r.random() < 0.6:
+                        return r.choice(V.PAIR_LEX).replace("{E2}", b).replace("{E}", a)
                     return f"{a} {r.choice(V.PAIR_COMPANY)} {b}"
                 if e2.entity_type == "country":
                     return f"{a} {r.choice(V.PAIR_COUNTRY)} {b}"
@@ -514,29 +526,32 @@ class Generator:
         kind = e1.entity_type
         if kind == "company":
             roll = r.random()
-            if roll < 0.4:
+            form = self._form(r, e1)
+            if roll < 0.1:
                 article = "its " if r.random() < 0.6 else ""
-                return f"{self._form(r, e1)} {r.choice(V.COMPANY_VERBS)} {article}{{adj}} {{noun}}"
-            if roll < 0.5:
-                return r.choice([f"{self._form(r, e1)} names a new {{role}}",
-                                 f"{self._form(r, e1)} hires a {{role}} from {r.choice(V.RIVALS)}",
-                                 f"{self._form(r, e1)} loses its {{role}}"])
-            if roll < 0.6:
-                size = r.choice(V.CONTRACT_SIZES)
-                return f"{self._form(r, e1)} wins a {size} {{sector}} contract"
-            if roll < 0.7:
-                return f"{self._form(r, e1)} {r.choice(V.CORPORATE)}"
-            if roll < 0.82:
+                modifier = "{adj}" if r.random() < 0.5 else r.choice(("{city}", "{brand}"))
+                return f"{form} {r.choice(V.COMPANY_VERBS)} {article}{modifier} {{noun}}"
+            if roll < 0.65:
+                return r.choice(V.COMPANY_LEX).replace("{E}", form)
+            if roll < 0.68:
+                return r.choice([f"{form} names a new {{role}}",
+                                 f"{form} hires a {{role}} from {r.choice(V.RIVALS)}",
+                                 f"{form} loses its {{role}}"])
+            if roll < 0.71:
+                return f"{form} wins a {r.choice(V.CONTRACT_SIZES)} {{sector}} contract"
+            if roll < 0.76:
+                return f"{form} {r.choice(V.CORPORATE)}"
+            if roll < 0.86:
                 if r.random() < 0.5:
-                    return f"Shares of {self._form(r, e1)} {r.choice(V.MOVES_PLURAL)}"
-                return f"{self._form(r, e1)} shares {r.choice(V.MOVES_PLURAL)}"
-            if roll < 0.91:
-                return (f"{self._form(r, e1, possessive=True)} {{adj}} {{noun}} "
-                        f"{r.choice(V.RECEPTIONS)}")
-            return f"{r.choice(V.ANALYST_ON)} {self._form(r, e1)}"
+                    return f"Shares of {form} {r.choice(V.MOVES_PLURAL)}"
+                return f"{form} shares {r.choice(V.MOVES_PLURAL)}"
+            if roll < 0.93:
+                thing = "{adj} {noun}" if r.random() < 0.5 else "{product}"
+                return f"{self._form(r, e1, possessive=True)} {thing} {r.choice(V.RECEPTIONS)}"
+            return f"{r.choice(V.ANALYST_ON)} {form}"
         if kind == "token":
             roll = r.random()
-            if roll < 0.45:
+            if roll < 0.2:
                 return f"{self._form(r, e1)} {r.choice(V.MOVES_SINGULAR)}"
             if roll < 0.85:
                 return f"{self._form(r, e1)} {r.choice(V.TOKEN_VERBS)}"
@@ -563,13 +578,18 @@ class Generator:
                 keyword_words = len(tail.split())
                 n += keyword_words
                 in_title = True
-        target = r.randint(8, 14)
+        target = r.randint(9, 14)
         used: set[str] = set()
         for _ in range(12):
             if n >= target:
                 break
-            context, count, first = r.choice(self._contexts)
-            if n + count <= 14 and first not in used:  # not "in Oslo in May"
+            context, first = r.choice(self._contexts)
+            if first in used:  # not "in Oslo in May"
+                continue
+            if "{" in context:
+                context = _fill(context, r, self._fillers, {})
+            count = len(context.split())
+            if n + count <= 14:
                 used.add(first)
                 parts.insert(len(parts) - in_title, context)
                 n += count
@@ -598,7 +618,10 @@ class Generator:
         words = sum(len(s.split()) for s in sentences)
         target = r.randint(25, 45)
         while words < 25 or (words < target and len(sentences) < 3):
-            sentence, count, _ = r.choice(self._sentences)
+            sentence = r.choice(self._sentences)[0]
+            if "{" in sentence:
+                sentence = _fill(sentence, r, self._fillers, {})
+            count = len(sentence.split())
             if words + count > 45:
                 if words >= 25:
                     break
@@ -734,7 +757,8 @@ class Generator:
             feed = self.feeds[feeds[j]]
             title = titles[j % len(titles)].replace("{E}", entity.forms[j % len(entity.forms)])
             while len(title.split()) < 8:
-                context, count, _ = r.choice(self._contexts)
+                context = self._fill(r.choice(self._contexts)[0], r)
+                count = len(context.split())
                 if len(title.split()) + count <= 14:
                     title = f"{title} {context}"
             summary = self._summary(r, (event.entity_index,), None, planted=event.event_type)
@@ -952,6 +976,17 @@ class Generator:
                 f"identically; {checks['accidental_story_pairs']} accidental similar-title pairs "
                 f"in {checks['story_sample_articles']} sampled articles "
                 f"({timings['checks']:.1f} s)")
+
+            t = time.perf_counter()
+            vocabulary = vocabulary_stats(con)
+            timings["vocabulary"] = time.perf_counter() - t
+            v = vocabulary
+            log(f"vocabulary: {v['distinct_title_words']} distinct title words "
+                f"({v['title_words_in_one_title']} in one title only); median over titles of "
+                f"the frequency of the rarest word {v['median_rarest_word_frequency']:g}, of the "
+                f"4th rarest {v['median_4th_rarest_word_frequency']:g}; "
+                f"{v['titles_with_2_words_under_50']:.0%} of titles hold two words seen in "
+                f"fewer than 50 titles ({timings['vocabulary']:.1f} s)")
         finally:
             con.close()
 
@@ -962,6 +997,7 @@ class Generator:
             "landing_first_day": (self.landing_first if self.landing_days else RUN_DAY)
             .isoformat(),
             "counts": counts,
+            "vocabulary": vocabulary,
         }
         (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
         return {**manifest, "seconds": {k: round(v, 2) for k, v in timings.items()}}
@@ -1174,13 +1210,43 @@ class Generator:
                 "story_sample_articles": len(sample)}
 
 
-def _pool(templates: list[str], r: random.Random, size: int) -> list[tuple[str, int, str]]:
-    """size filled templates: (text, word count, first word)."""
+def _pool(templates: list[str], r: random.Random, size: int) -> list[tuple[str, str]]:
+    """size templates with their vocabulary slots filled, lexicon slots left for each draw:
+    (text, first word)."""
     pool = []
     for _ in range(size):
-        text = Generator._fill(r.choice(templates), r)
-        pool.append((text, len(text.split()), text.split()[0]))
+        text = _fill(r.choice(templates), r, None, {})
+        pool.append((text, text.split()[0]))
     return pool
+
+
+def _fill(template: str, r: random.Random, fillers: dict | None, known: dict) -> str:
+    """The template with its slots filled, left to right; a slot's value that holds slots
+    ({noun}: "{tech} line") is filled in turn. fillers: the lexicon's (None leaves lexicon slots
+    as they are, for a pool)."""
+    if "{" not in template:
+        return template
+    parts = _TEMPLATES.get(template)
+    if parts is None:
+        parts = _FIELD.split(template)  # literal, slot, literal, ..., literal
+        if len(_TEMPLATES) < 100_000:
+            _TEMPLATES[template] = parts
+    out = []
+    for i, part in enumerate(parts):
+        if not i % 2:
+            out.append(part)
+        elif part in known:
+            out.append(known[part])
+        elif part in LEXICON_SLOTS:
+            out.append("{" + part + "}" if fillers is None else fillers[part](r))
+        else:
+            value = r.choice(_SLOT_VALUES[part])
+            out.append(_fill(value, r, fillers, known) if "{" in value else value)
+    return "".join(out)
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+_TEMPLATES: dict[str, list[str]] = {}  # parsed templates (a cache: heads hold entity names)
 
 
 class FastRandom(random.Random):
@@ -1193,23 +1259,16 @@ class FastRandom(random.Random):
         return a + int(self.random() * (b - a + 1))
 
 
-class _Slots(dict):
-    def __init__(self, r: random.Random, known: dict[str, str]):
-        super().__init__(known)
-        self.r = r
-
-    def __missing__(self, key: str) -> str:
-        values = _SLOT_VALUES[key]
-        return self.r.choice(values)
-
-
-_PCTS = [f"{whole}.{tenth}%" for whole in range(1, 10) for tenth in range(10)]
-_SLOT_VALUES = {"city": V.CITIES, "sector": V.SECTORS, "bank": V.BANKS, "pct": _PCTS,
-                "when": V.WHEN, "month": V.MONTHS, "role": V.ROLES, "adj": V.ADJECTIVES,
-                "noun": V.NOUNS, "period": V.PERIODS, "trend": V.TRENDS, "driver": V.DRIVERS,
-                "shift": V.SHIFTS, "event": V.EVENTS, "weekday": V.WEEKDAYS, "peers": V.PEERS,
-                "peer_move": V.PEER_MOVES, "ordinal": V.ORDINALS, "unit": V.UNITS,
-                "move": V.MOVES_PLURAL}
+_PCTS = [f"{whole}.{tenth}%" for whole in range(1, 10) for tenth in range(10)] \
+    + [f"{whole}%" for whole in range(2, 40)]
+_SLOT_VALUES = {"sector": V.SECTORS, "pct": _PCTS, "when": V.WHEN, "month": V.MONTHS,
+                "role": V.ROLES, "adj": V.ADJECTIVES, "noun": V.NOUNS, "period": V.PERIODS,
+                "trend": V.TRENDS, "driver": V.DRIVERS, "shift": V.SHIFTS, "event": V.EVENTS,
+                "weekday": V.WEEKDAYS, "peers": V.PEERS, "peer_move": V.PEER_MOVES,
+                "ordinal": V.ORDINALS, "unit": V.UNITS, "move": V.MOVES_PLURAL,
+                "company_verb": V.COMPANY_VERBS}
+LEXICON_SLOTS = frozenset({"city", "firm", "person", "surname", "brand", "product", "tech",
+                           "bank", "amount", "count", "price", "day", "year"})
 _SLUG = str.maketrans({c: " " for c in "'&.,:;!?$%()"})
 _DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -1243,6 +1302,54 @@ def title_words(title: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z0-9]+", title.lower()) if len(w) >= 3)
 
 
+def vocabulary_stats(con, table: str = "raw.news_items") -> dict:
+    """Title vocabulary of the news in table (words as int_stories takes them: lower-cased
+    [a-z0-9]+ tokens of three letters or more; a word's frequency: the titles holding it):
+    distinct words, words in one title only, the median over titles of the frequency of the
+    title's rarest, second and fourth rarest words, the share of titles with two words or more
+    seen in fewer than 50 titles, and the distinct words of the summaries."""
+    progress_bar = con.execute("select current_setting('enable_progress_bar')").fetchone()[0]
+    con.execute("set enable_progress_bar = false")  # stdout carries the generator's report
+    try:
+        row = _vocabulary_row(con, table)
+    finally:
+        con.execute(f"set enable_progress_bar = {'true' if progress_bar else 'false'}")
+    keys = ["titles", "distinct_title_words", "title_words_in_one_title",
+            "median_rarest_word_frequency", "median_2nd_rarest_word_frequency",
+            "median_4th_rarest_word_frequency", "titles_with_2_words_under_50",
+            "distinct_summary_words"]
+    stats = dict(zip(keys, row, strict=True))
+    stats["titles_with_2_words_under_50"] = round(float(stats["titles_with_2_words_under_50"]), 4)
+    for key in keys[3:6]:
+        stats[key] = float(stats[key])
+    return stats
+
+
+def _vocabulary_row(con, table: str) -> tuple:
+    # a word of three letters or more is a maximal run of three or more of [a-z0-9]
+    return con.execute(f"""
+        with titles as (
+            select row_number() over () as n,
+                list_distinct(regexp_extract_all(lower(title), '[a-z0-9]{{3,}}')) as words
+            from {table}
+        ), words as (
+            select n, unnest(words) as word from titles
+        ), frequencies as (
+            select word, count(*) as frequency from words group by word
+        ), per_title as (
+            select list_sort(list(frequency)) as f
+            from words inner join frequencies using (word) group by n
+        )
+        select (select count(*) from titles), (select count(*) from frequencies),
+            (select count(*) from frequencies where frequency = 1),
+            median(f[1]), median(f[2]), median(f[4]),
+            avg(case when len(list_filter(f, x -> x < 50)) >= 2 then 1.0 else 0.0 end),
+            (select count(distinct word) from (
+                select unnest(regexp_extract_all(lower(summary), '[a-z0-9]{{3,}}')) as word
+                from {table}))
+        from per_title""").fetchone()
+
+
 def accidental_story_pairs(articles: list[Article], similarity: float = 0.5,
                            hours: int = 48) -> int:
     """Pairs of different happenings whose titles look alike enough to be one story."""
@@ -1268,9 +1375,12 @@ def accidental_story_pairs(articles: list[Article], similarity: float = 0.5,
     return pairs
 
 
-def check_vocabulary(patterns) -> None:
-    """Every fragment outside the keyword lists is free of event keywords and survives
-    plain_text unchanged (so a feed document round-trips)."""
+def check_vocabulary(patterns, lexicon: L.Lexicon | None = None) -> None:
+    """Every fragment outside the keyword lists, and every word and phrase of the lexicon, is
+    free of event keywords and survives plain_text unchanged (so a feed document round-trips).
+    The lexicon's words also never end with a rule's first word nor start with its second
+    (lexicon.py), so no neighbour completes a rule; the self-check of the written data covers
+    whatever is left."""
     keyword_lists = {"KEYWORD_TAILS", "KEYWORD_SENTENCES", "PLANTED_TITLES", "PLANTED_SENTENCES"}
     for name in dir(V):
         if not name.isupper():
@@ -1288,12 +1398,27 @@ def check_vocabulary(patterns) -> None:
             assert plain_text(fragment) == fragment.strip(), (name, fragment)
             if name not in keyword_lists:
                 assert classify(fragment, patterns) is None, (name, fragment)
+    if lexicon is None:
+        return
+    phrases = list(lexicon.phrases())
+    plain = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
+    bad = [p for p in phrases if not plain.fullmatch(p)]
+    assert not bad, bad[:5]
+    assert not [w for w in lexicon.words if w.lower().endswith(L.RULE_FIRST_WORDS)
+                or w.lower().startswith(L.RULE_SECOND_WORDS)], "a word could complete a rule"
+    union = "|".join(f"(?:{p.pattern})" for _, p in patterns)
+    with duckdb.connect() as con:
+        con.execute("set threads = 1")
+        con.register("phrases", pd.DataFrame({"phrase": phrases}))
+        matched = con.execute("select phrase from phrases where regexp_matches(phrase, ?)",
+                              [f"(?i){union}"]).fetchall()
+    assert not matched, matched[:5]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks.generator",
                                      description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", required=True, choices=list(SIZES))
+    parser.add_argument("--size", choices=list(SIZES), help="required unless --stats")
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--years", type=float, default=None,
@@ -1302,8 +1427,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="days of history whose feed documents are landed, not loaded")
     parser.add_argument("--force", action="store_true",
                         help="replace what an earlier run wrote in --out")
+    parser.add_argument("--stats", action="store_true",
+                        help="only print the title vocabulary statistics of the warehouse "
+                             "already in --out (see vocabulary_stats)")
     args = parser.parse_args(argv)
     out: Path = args.out
+    if args.stats:
+        with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+            print(json.dumps(vocabulary_stats(con)), flush=True)
+        return 0
+    if args.size is None:
+        parser.error("--size is required (unless --stats)")
     ours = ["seeds", "landing", "warehouse.duckdb", "warehouse.duckdb.wal",
             "planted_events.csv", "manifest.json"]
     existing = [name for name in ours if (out / name).exists()]
@@ -1314,7 +1448,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(target) if target.is_dir() else target.unlink()
     started = time.perf_counter()
     generator = Generator(args.size, args.seed, args.years, args.landing_days)
-    check_vocabulary(generator.patterns)
+    check_vocabulary(generator.patterns, generator.lexicon)
     log(f"size {args.size}, seed {args.seed}: {generator.first_day}..{LAST_DAY} "
         f"(+ {RUN_DAY}), {len(generator.assets)} assets, {generator.articles_per_day:.0f} "
         f"articles a day ({time.perf_counter() - started:.1f} s)")

@@ -10,6 +10,11 @@ Rules the lists keep (the generator checks them on every article it writes):
 - no word that equals a synthetic entity's name (the generator refuses such names).
 
 Placeholders are filled by the generator (see _SLOT_VALUES there); {E} and {E2} are entities.
+Lexicon placeholders draw from the large synthetic lexicon (lexicon.py) with a Zipf-Mandelbrot
+law: {city} (a city of CITIES or a synthetic town), {firm} (a company no entity stands for),
+{person} (given name and surname), {surname}, {brand}, {product} (brand and model code), {tech}
+(a compound technical noun), {bank} (BANKS or a synthetic broker), {amount} ("$437 million"),
+{count}, {price}, {day} ("March 14") and {year}.
 """
 
 # ---------------------------------------------------------------- slot fillers
@@ -41,7 +46,15 @@ ADJECTIVES = ["budget", "premium", "overseas", "flagship", "regional", "cheaper"
               "faster", "consumer", "enterprise", "industrial", "mobile", "European", "Asian",
               "low-cost", "high-end", "wholesale", "online", "rural", "urban", "electric",
               "compact", "refurbished", "next-generation", "entry-level", "subscription",
-              "wireless", "modular", "heavy-duty", "lightweight", "domestic", "quieter"]
+              "wireless", "modular", "heavy-duty", "lightweight", "domestic", "quieter",
+              "solar-powered", "automated", "cashless", "driverless", "hybrid", "recyclable",
+              "rugged", "portable", "foldable", "connected", "low-carbon", "zero-emission",
+              "plant-based", "organic", "cordless", "handheld", "outdoor", "medical-grade",
+              "commercial", "residential", "agricultural", "offshore", "coastal", "luxury",
+              "bespoke", "water-cooled", "high-speed", "long-range", "short-haul", "long-haul",
+              "frozen", "chilled", "prepaid", "reusable", "secondhand", "experimental",
+              "battery-powered", "voice-controlled", "lower-margin", "mid-range", "kid-friendly",
+              "hospital", "airport", "stadium", "campus", "marine", "alpine", "desert"]
 NOUNS = ["phone range", "cloud tier", "logistics arm", "sensor line", "recycling program",
          "loyalty scheme", "battery line", "packaging plant", "payments service", "research lab",
          "van lineup", "broadband plan", "robot fleet", "imaging unit", "lending arm",
@@ -53,13 +66,73 @@ NOUNS = ["phone range", "cloud tier", "logistics arm", "sensor line", "recycling
          "tire plant", "seed business", "bike range", "camera line", "satellite unit",
          "grocery service", "ticketing system", "warehouse network", "rental business",
          "parcel lockers", "coffee chain", "solar farm", "design studio", "call center",
-         "mapping software", "ferry service", "pet food brand", "scooter fleet", "test lab"]
+         "mapping software", "ferry service", "pet food brand", "scooter fleet", "test lab",
+         "{tech} line", "{tech} plant", "{tech} unit", "{tech} business", "{tech} range",
+         "{brand} range", "{brand} platform", "{brand} lineup", "{tech} works",
+         "{tech} arm", "{city} plant", "{city} depot", "{city} warehouse",
+         "{city} office", "{brand} brand", "{tech} patents", "{tech} supply chain",
+         "freezer range", "bakery unit", "espresso machines", "garden tools", "boiler range",
+         "cold storage arm", "shipyard", "bottling plant", "textile mill", "steel mill",
+         "paper mill", "sawmill", "vineyard", "dairy unit", "hotel portfolio", "casino unit",
+         "clinic network", "pharmacy chain", "dental unit", "lab network", "crane fleet",
+         "truck fleet", "barge fleet", "jet order", "locomotive order", "ship order"]
+# heads that draw from the lexicon: company entities ({E}), and companies no entity stands for
+COMPANY_LEX = ["{E} hires {person} from {firm}", "{E} names {person} {role}",
+               "{E} loses {surname} to {firm}", "{E} wins {amount} {firm} contract",
+               "{E} sells {city} unit to {firm}", "{E} buys {tech} maker {firm}",
+               "{E} opens {tech} plant in {city}", "{E} adds {count} jobs in {city}",
+               "{E} cuts {count} jobs at {city} plant", "{E} launches {product} in {city}",
+               "{E} delays {product} to {month}", "{E} recalls {count} {product} units",
+               "{E} picks {firm} for {tech} parts", "{E} signs {firm} supply pact",
+               "{E} settles {product} case with {firm}",
+               "{E} moves {tech} output from {city} to {city}",
+               "{E} shows off {product} in {city}", "{E} teams up with {firm} on {product}",
+               "{E} pays {amount} for {firm} stake", "{E} wins {city} nod for {tech} site",
+               "{E} prices {product} at {price}", "{E} halts {product} shipments to {city}",
+               "{E} sues {firm} over {tech} patents", "{E} ends {firm} supply pact",
+               "{E} taps {bank} for {amount} loan", "{E} books {count} orders for {product}",
+               "{E} builds {tech} plant in {city}", "{E} shuts {city} {tech} line",
+               "{E} moves {city} staff to {city}", "{E} cuts {product} price to {price}",
+               "{E} lands {firm} as {tech} client", "{firm} sues {E} over {product} design",
+               "{firm} wins {E} order for {count} {tech} units", "{person} quits {E} for {firm}",
+               "{firm} supplies {tech} parts to {E}", "{E} and {firm} team up on {product}",
+               "{E} taps {person} to run {city} unit", "{E} weighs {city}, {city} for new plant",
+               "{E} lures {surname} from {firm}", "{E} unveils {product} and {product}",
+               "{E} drops {firm} as {tech} supplier", "{E} wins {city}-{city} rail order",
+               "{E} buys {city}-based {firm}", "{E} backs {surname}-led {firm}",
+               "{E} ships {product} to {firm}", "{E} opens {city} hub with {firm}"]
+FIRM_HEADS = ["{firm} opens {tech} plant in {city}", "{firm} names {person} {role}",
+              "{firm} wins {amount} contract in {city}", "{firm} cuts {count} jobs in {city}",
+              "{firm} files for {city} listing", "{firm} raises {amount} from {firm}",
+              "{firm} buys {firm} for {amount}", "{firm} and {firm} agree to merge",
+              "{firm} founder {person} steps down", "{city} approves {firm} {tech} plant",
+              "{city} mayor {person} backs {firm} plan", "{firm} prices {product} at {price}",
+              "{firm} recalls {count} {product} units", "{firm} picks {city} for {tech} hub",
+              "{person} leaves {firm} for {firm}", "{person} to run {firm} {tech} unit",
+              "{firm} shares {move}", "{firm} unveils {product}",
+              "{firm} sues {firm} over {tech} patents",
+              "{firm} wins {city} order for {count} {tech} units",
+              "{firm} delays {city} {tech} plant to {year}",
+              "{firm} plans {count} stores in {city}", "{firm} to close {city} {tech} site",
+              "{bank} starts {firm} at buy", "{bank} lifts {firm} target to {price}",
+              "{firm} {company_verb} its {adj} {noun}", "{firm} {company_verb} {product}",
+              "{firm} hires {person} from {firm}", "{firm} lists in {city} at {price} a share",
+              "{firm} ships first {product} units", "{firm} signs {firm} as {tech} client",
+              "{city}-based {firm} hires {surname}", "{firm}-{firm} merger wins {city} nod",
+              "{surname}-led {firm} buys {firm}", "{firm} moves {tech} work to {city}",
+              "{firm} sells {product} line to {firm}", "{person} joins {firm} board",
+              "{firm} wins {city}-{city} rail order", "{firm} and {firm} launch {product}"]
 COMPANY_VERBS = ["unveils", "delays", "expands", "reviews", "overhauls", "pauses", "trims",
                  "relaunches", "tests", "spins off", "scales back", "speeds up", "renames",
                  "sells", "closes", "upgrades", "shows off", "reprices", "restructures",
                  "doubles", "rebrands", "shelves", "revives", "rethinks", "streamlines",
                  "refreshes", "extends", "narrows", "licenses", "automates", "outsources",
-                 "relocates", "merges", "splits", "downsizes", "modernizes"]
+                 "relocates", "merges", "splits", "downsizes", "modernizes", "revamps",
+                 "mothballs", "reopens", "retools", "consolidates", "pilots", "scraps",
+                 "ditches", "unbundles", "bundles", "localizes", "digitizes", "electrifies",
+                 "insources", "reshores", "subcontracts", "franchises", "refurbishes",
+                 "repurposes", "retrofits", "winds down", "ramps up", "phases out",
+                 "hives off", "carves out", "resizes", "sunsets", "revisits", "trials"]
 CONTRACT_SIZES = ["large", "small", "multiyear", "five-year", "record", "modest", "first",
                   "follow-on", "lucrative", "regional"]
 RIVALS = ["a rival", "a startup", "a supplier", "a bank", "a customer", "a competitor",
@@ -92,40 +165,83 @@ ANALYST_ON = ["Analysts turn cautious on", "Traders pile into", "Rivals take aim
               "Suppliers line up behind", "Short sellers circle", "Fund managers warm to",
               "Shareholders push back against", "Customers flock to", "Unions push back at",
               "Lenders tighten terms for", "Critics question", "Engineers leave",
-              "Brokers upgrade", "Brokers downgrade", "Hedge funds trim stakes in"]
+              "Brokers upgrade", "Brokers downgrade", "Hedge funds trim stakes in",
+              "{bank} upgrades", "{bank} downgrades", "{bank} starts coverage of",
+              "{bank} analyst {person} turns bullish on", "{bank} turns cautious on",
+              "{firm} builds a stake in", "{person} of {bank} sours on",
+              "{firm} walks away from", "{city} pension fund sells"]
 TOKEN_VERBS = ["network upgrade goes live in {month}", "developers ship a {adj} upgrade",
                "fees fall to a {period} low", "draws {trend} wallet signups",
                "validators approve {adj} fee rules", "lists on a new exchange in {city}",
                "foundation names a new {role}", "sees record {sector} transactions",
-               "wallet adds {sector} payments", "developers fix a {adj} bug"]
+               "wallet adds {sector} payments", "developers fix a {adj} bug",
+               "lists on {firm} in {city}", "foundation hires {person} as {role}",
+               "draws {count} new validators", "developers in {city} ship {brand} upgrade",
+               "wallet maker {firm} adds support", "climbs to {price} in {when} trade",
+               "miners in {city} add {count} machines", "backers pledge {amount} in {month}",
+               "lists on {firm}, {firm}", "wins {firm} backing in {city}",
+               "foundation taps {surname} of {firm}", "hits {price} as {surname} buys",
+               "{brand} wallet adds support in {city}", "developers meet in {city}, {city}",
+               "gets {city}-based {firm} listing", "loses {surname} to {firm}"]
 PERSON_VPS = ["talks up {sector} demand", "warns of slower {sector} hiring",
               "meets {sector} executives in {city}", "sells a block of shares in {month}",
               "joins the board of a {sector} startup", "steps down as {role}",
               "outlines a leaner {sector} strategy", "takes the stage in {city}",
               "buys shares worth {pct} of salary", "hands {sector} duties to a deputy",
-              "backs a {adj} {noun}", "defends the {adj} {noun}"]
+              "backs a {adj} {noun}", "defends the {adj} {noun}",
+              "joins {firm} as {role}", "sells {amount} of stock", "meets {person} in {city}",
+              "backs {firm} in {city}", "leaves for {firm}", "hires {person} as deputy",
+              "buys a stake in {firm}", "tours the {firm} plant in {city}",
+              "praises {firm} {tech} work", "sits down with {person} of {bank}",
+              "joins {city}-based {firm}", "backs {surname}-led {firm}",
+              "hires {surname} from {firm}", "tours {firm} site in {city}",
+              "meets {surname} of {firm} in {city}", "sells {firm} stake to {firm}"]
 COUNTRY_VPS = ["reports stronger {sector} output", "approves new {sector} rules",
                "posts a wider trade surplus in {month}", "sees {trend} consumer spending",
                "names a new minister for {sector}", "plans a bond sale in {month}",
                "lifts its {sector} growth forecast", "cuts its {sector} growth forecast",
                "opens a tender for a {city} rail line", "reports more tourist arrivals in {month}",
                "passes a budget in {month}", "sees home prices cool in {month}",
-               "backs local {sector} makers", "courts {sector} makers from {city}"]
+               "backs local {sector} makers", "courts {sector} makers from {city}",
+               "approves a {firm} {tech} plant in {city}", "picks {firm} for a {city} rail line",
+               "fines {firm} {amount}", "opens a {tech} hub in {city}",
+               "names {person} to run {sector} strategy", "signs a {amount} loan with {bank}",
+               "offers {firm} {amount} to build in {city}", "sees {count} new {sector} firms",
+               "backs {firm} plant in {city}", "picks {firm}, {firm} for {city} port",
+               "opens {city}-{city} rail link", "names {surname} to run {firm}",
+               "fines {firm} over {city} spill", "courts {firm} with {city} site"]
 ORG_VPS = ["opens a review of {sector} fees", "names a new {role}",
            "publishes its {sector} market report", "warns about {trend} household debt",
            "proposes simpler {sector} disclosures", "fines a {sector} broker",
            "delays a vote on {sector} listings", "seeks comments on a {sector} code",
            "updates its {sector} outlook", "holds a hearing in {city}",
-           "approves a merger of two {sector} groups", "sets up a {sector} panel"]
+           "approves a merger of two {sector} groups", "sets up a {sector} panel",
+           "fines {firm} {amount}", "names {person} {role}", "clears the {firm} deal",
+           "opens a probe into {firm}", "warns {firm} over {tech} claims",
+           "holds a {city} hearing on {firm}", "asks {firm} for {product} records",
+           "fines {firm}, {firm}", "probes {firm} over {product}", "names {surname} to {city} post",
+           "clears {firm}-{firm} merger", "warns {city}-based {firm}"]
 PRODUCT_VPS = ["goes on sale in {city}", "draws long lines in {city}",
                "gets a {adj} software update", "faces supply delays in {city}",
                "wins a design award in {city}", "sells out in {city}", "gets {trend} reviews",
-               "arrives in {city} stores", "gets a {adj} version"]
+               "arrives in {city} stores", "gets a {adj} version", "goes on sale at {price}",
+               "sells {count} units in {city}", "gets a {brand} rival",
+               "faces a {firm} lawsuit", "tops {count} orders by {day}",
+               "beats {product} in {city} tests", "gets {firm} {tech} upgrade",
+               "lands in {city}, {city}", "faces {product} rival from {firm}"]
 PAIR_COMPANY = ["expands its partnership with", "signs a supply pact with", "ends talks with",
                 "teams up with", "wins a contract from", "settles a dispute with",
                 "overtakes", "hires an engineer from", "challenges", "draws level with",
                 "sues", "loses a customer to", "renews a license with",
                 "poaches an executive from", "files a complaint against", "outbids"]
+PAIR_LEX = ["{E} wins {city} contract from {E2}", "{E} buys {E2} {city} unit",
+            "{E} and {E2} pair up on {product}", "{E} beats {E2} to {firm} order",
+            "{E} hires {surname} from {E2}", "{E} sues {E2} over {product}",
+            "{E} and {E2} bid for {city}-based {firm}", "{E} outbids {E2} for {firm}",
+            "{E} sells {city} plant to {E2}", "{E} and {E2} split {firm} order",
+            "{E} takes {E2} {tech} unit", "{E} licenses {product} to {E2}",
+            "{E} and {E2} open {city} {tech} site", "{E} lures {surname} of {E2}",
+            "{E} drops {E2} for {firm}", "{E} joins {E2} in {city}-{city} project"]
 PAIR_COUNTRY = ["expands in", "opens a plant in", "wins approval to sell in",
                 "pauses shipments to", "hires hundreds in", "moves production to",
                 "opens an office in"]
@@ -152,7 +268,9 @@ GENERIC_VPS = ["{move}", "{move}", "{move}", "draw buyers in {city}", "brace for
                "push {sector} prices higher", "delay price rises in {city}",
                "turn to {adj} suppliers", "look to {city} for growth",
                "race to hire {sector} engineers", "weigh {sector} mergers",
-               "report a {trend} {month}", "court {adj} buyers", "chase {adj} {noun} deals"]
+               "report a {trend} {month}", "court {adj} buyers", "chase {adj} {noun} deals",
+               "flock to {city}", "line up behind {firm}", "pay {price} more for {tech} parts",
+               "snap up {tech} makers", "cut {count} jobs in {city}"]
 TRENDS = ["softer", "firmer", "uneven", "patchy", "resilient", "sluggish", "brisk", "steady",
           "weaker", "stronger", "slowing", "rising", "falling", "mixed", "surprising"]
 DRIVERS = ["demand", "orders", "consumer spending", "hiring", "pricing", "margins", "bookings",
@@ -181,6 +299,32 @@ CONTEXTS = ["amid {trend} {driver}", "despite {trend} {driver}",
             "ahead of {event}", "in {city}", "in {when} trade", "on {weekday}", "in {month}",
             "for a {ordinal} {unit}", "as {sector} {peers} {peer_move}",
             "on {trend} {driver}", "before {event}"]
+# contexts that name things of the lexicon (drawn more often) and contexts of dates and numbers
+NAME_CONTEXTS = ["in {city}", "near {city}", "at {city} site", "after talks with {firm}",
+                 "with {firm}", "says {person}", "says {bank}", "after {city} ruling",
+                 "before {product} launch", "after {firm} deal", "backed by {firm}",
+                 "as {firm} weighs bid", "led by {person}", "despite {firm} pushback",
+                 "after {surname} exit", "as {surname} takes over", "after {firm} report",
+                 "against {firm}", "alongside {firm}, {firm}", "under {person}",
+                 "before {surname} visit", "at {firm} plant", "via {firm}", "to {city}, {city}",
+                 "for {product}", "with {product}", "at {firm} {city} plant",
+                 "near {city}, {city}", "as {surname} joins {firm}", "as {firm}, {firm} regroup",
+                 "in {city} after {surname} visit", "after {firm}-{firm} talks",
+                 "to rival {product}", "beside {product}", "from {firm} of {city}",
+                 "per {person}", "with {surname} of {firm}", "as {firm} eyes {city}",
+                 "in {city}, {city}", "as {surname} quits", "with {surname} at helm",
+                 "after {surname} ruling", "for {firm} in {city}", "amid {city} protests",
+                 "over {product} flaws", "after {city} {tech} fire", "with {firm} {tech} deal",
+                 "as {firm} backs {surname}", "on {surname} remarks", "in {city} {tech} push",
+                 "with {city}-based {firm}", "on {city}-{city} line",
+                 "as {surname}-led {firm} wavers",
+                 "after {firm}-{firm} tie-up", "for {city}-{city} link", "in {firm}-{firm} pact",
+                 "near {city}-{city} border", "after {product}, {product} debut"]
+NUMBER_CONTEXTS = ["for {amount}", "worth {amount}", "on {day}", "by {day}", "from {day}",
+                   "in fiscal {year}", "by {year}", "with {count} jobs at stake",
+                   "amid a {tech} shortage", "on {tech} demand", "at {price} a unit",
+                   "for {count} customers", "across {count} stores", "in a {amount} pact",
+                   "over {tech} supply", "through {year}"]
 FILLERS = ["again", "today", "briefly", "modestly", "overnight", "anew"]
 
 # ---------------------------------------------------------------- summaries
@@ -197,6 +341,10 @@ ENTITY_SENTENCES = [
     "Analysts at {bank} kept their rating on {E} unchanged after the announcement.",
     "The move is the second of its kind by {E} this year.",
     "{E} said it would keep its {city} site open while it reviews the options.",
+    "{E} hired {person} from {firm} in {year}.",
+    "{E} said the {city} site would hire {count} people by {day}.",
+    "{E} priced the {product} at {price} in {city}.",
+    "{E} buys {tech} parts from {firm} and {firm}, according to filings.",
 ]
 # the same for people, countries and organisations
 OTHER_SENTENCES = [
@@ -248,6 +396,24 @@ GENERIC_SENTENCES = [
     "The group said its new software architecture would lower costs for clients.",
     "Older records will move to a new archive system next year.",
     "Demand is close to its peak for the season, according to dealers in {city}.",
+    "{person}, an analyst at {bank}, said the move was broadly expected.",
+    "The plant in {city} employs about {count} people.",
+    "{firm} and {firm} are among the suppliers named in the filing.",
+    "The deal values the unit at about {amount}, people familiar with it said.",
+    "Sales of the {product} started in {city} on {day}.",
+    "{person} will take over the role from {day}.",
+    "A spokesperson for {firm} declined to comment.",
+    "Local officials in {city} approved the {tech} site in {year}.",
+    "The {product} will cost {price} in most markets.",
+    "{firm} has supplied {tech} parts to the group since {year}.",
+    "The company employs {count} people in {city} and {city}.",
+    "Orders for the {product} topped {count} in the first week.",
+    "{person} of {bank} said the shares looked cheap after the fall.",
+    "Workers at the {city} site voted on the offer on {day}.",
+    "The {tech} market is worth about {amount} a year, according to {firm}.",
+    "{person}, who joined from {firm} in {year}, will report to the board.",
+    "The {city} council will vote on the plan on {day}.",
+    "{firm}, a rival based in {city}, made a similar move last year.",
 ]
 
 # ---------------------------------------------------------------- near-duplicate word swaps

@@ -3,9 +3,12 @@ writes is what ingestion would have written from the documents it lands."""
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import json
+import random
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from orchestration.sources.feeds import parse_feed
 from orchestration.sources.providers import yahoo
 from orchestration.sources.transport import LandingTransport
 from tests.benchmarks import generator as gen
+from tests.benchmarks import lexicon
 from tests.conftest import SEEDS
 
 TABLES = {"raw.news_items": "item_id", "raw.prices": "symbol, price_date",
@@ -187,3 +191,34 @@ def test_ingesting_the_landing_window_adds_its_articles_and_changes_no_price(xs,
                               [datetime(2026, 1, 1)]).fetchone()[0]
     assert added_news == len(news) == manifest["counts"]["articles_landing"]
     assert added_prices == changed == len(load_assets(out / "seeds"))  # the run day's bars only
+
+
+def test_title_vocabulary_has_a_long_tail_and_no_event_keyword(xs):
+    generator, out = xs
+    gen.check_vocabulary(generator.patterns, generator.lexicon)
+    manifest = json.loads((out / "manifest.json").read_text())
+    with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
+        stats = gen.vocabulary_stats(con)
+    assert stats == manifest["vocabulary"]
+    assert stats["titles"] == manifest["counts"]["articles_raw"]
+    # XS is small: most words are seen once or twice (at M, see README: the 4th rarest < 200)
+    assert stats["distinct_title_words"] > stats["titles"]
+    assert stats["median_rarest_word_frequency"] <= 2
+    assert stats["median_4th_rarest_word_frequency"] < 20
+
+
+def test_lexicon_words_are_not_entity_aliases(xs):
+    generator, _ = xs
+    aliases = {word for entity in generator.entities for alias in entity.aliases
+               for word in re.findall(r"[a-z0-9]+", alias.lower())}
+    words = [word.lower() for word in generator.lexicon.words]
+    assert len(words) == len(set(words)) > 1000
+    assert not aliases & set(words)
+
+
+def test_lexicon_draws_follow_the_cumulative_law_exactly():
+    category = lexicon.Category([f"w{i}" for i in range(50_000)], 1.1, 0.03)
+    drawn, reference = random.Random(3), random.Random(3)
+    for _ in range(20_000):
+        assert category.index(drawn) == bisect.bisect_right(category.cumulative,
+                                                            reference.random())
