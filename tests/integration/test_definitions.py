@@ -52,7 +52,7 @@ def test_jobs_schedule_and_checks_are_registered():
     check_names = {key.name for key in asset_graph().asset_check_keys}
     assert {"feed_cnbc_top_news", "feed_the_verge", "prices_NVDA", "prices_9984_T",
             "prices_have_no_gaps"} <= check_names
-    assert "unique_fct_event_impact_event_impact_id" in check_names  # dbt tests are checks
+    assert "unique_int_articles_article_id" in check_names  # dbt tests are checks
 
 
 def test_dagster_definitions_validate_passes(tmp_path):

@@ -8,14 +8,28 @@
 --                       pairs' estimation residuals (pairs on different dates count as 0);
 --   generalized sign Z  (w - N p) / sqrt(N p (1 - p)), w the positive CARs, p the share of
 --                       positive residuals in the pairs' estimation windows (Cowan 1992).
-with impacts as (
+--
+-- Computed at the grain where the numbers live: an (asset, t0) pair's CAR is the same for
+-- every event that shares the t0, so each complete (asset, t0, window) enters a type's group
+-- once, weighted by n_events, the number of the type's events with that t0 (never one row per
+-- event and asset, which is a product).
+with type_t0s as (
+    select event.event_type, t0.symbol, t0.t0_index, count(*) as n_events
+    from {{ ref('int_event_t0') }} as t0
+    inner join {{ ref('dim_event') }} as event on t0.event_id = event.event_id
+    group by all
+),
+
+impacts as (
     select
         impact.*,
-        event.event_type,
+        type_t0s.event_type,
+        type_t0s.n_events,
         asset.asset_class,
         asset.calendar
-    from {{ ref('fct_event_impact') }} as impact
-    inner join {{ ref('dim_event') }} as event on impact.event_id = event.event_id
+    from {{ ref('int_asset_t0_impacts') }} as impact
+    inner join type_t0s
+        on impact.symbol = type_t0s.symbol and impact.t0_index = type_t0s.t0_index
     inner join {{ ref('dim_asset') }} as asset on impact.symbol = asset.symbol
     where impact.is_complete and impact.car_t is not null
 ),
@@ -138,8 +152,8 @@ calendar_products as (
 ),
 
 event_counts as (
-    select event_type, window_label, asset_class, calendar, t0_date,
-        count(distinct event_id) as n_events
+    -- every valid asset of a calendar has its t0 on the date for the same events
+    select event_type, window_label, asset_class, calendar, t0_date, max(n_events) as n_events
     from impacts
     group by all
 ),
@@ -181,8 +195,7 @@ asset_correlations as (
         {{ exact_sum('copies.n * (copies.n - 1) / 2.0 * series_stats.unit_sum') }}
             as correlation_sum
     from (
-        select event_type, window_label, symbol, t0_date, count(*) as n
-        from impacts group by all
+        select event_type, window_label, symbol, t0_date, n_events as n from impacts
     ) as copies
     inner join series_stats
         on copies.symbol = series_stats.symbol and copies.t0_date = series_stats.t0_date
@@ -203,32 +216,31 @@ aggregated as (
         members.window_label,
         any_value(members.window_start) as window_start,
         any_value(members.window_end) as window_end,
-        count(*) as n,
+        sum(members.n_events) as n,
         count(distinct members.t0_date) as n_dates,
         any_value(members.caar) as caar,
-        sqrt({{ exact_sum('power(members.car - members.caar, 2)') }} / nullif(count(*) - 1, 0))
-            as car_sd,
+        sqrt({{ exact_sum('power(members.car - members.caar, 2)', weight='members.n_events') }}
+            / nullif(sum(members.n_events) - 1, 0)) as car_sd,
         any_value(members.mean_scar) as mean_scar,
-        sqrt({{ exact_sum('power(members.car_t - members.mean_scar, 2)') }}
-            / nullif(count(*) - 1, 0))
-            as scar_sd,
-        {{ exact_sum('members.car_t') }} as scar_sum,
-        {{ exact_sum('members.degrees_of_freedom / (members.degrees_of_freedom - 2.0)') }}
-            as scar_variance_sum,
-        count(case when members.car > 0 then 1 end) as n_positive,
-        {{ exact_sum('positive_shares.share_positive') }} / count(*) as expected_share_positive
+        sqrt({{ exact_sum('power(members.car_t - members.mean_scar, 2)', weight='members.n_events') }}
+            / nullif(sum(members.n_events) - 1, 0)) as scar_sd,
+        {{ exact_sum('members.car_t', weight='members.n_events') }} as scar_sum,
+        {{ exact_sum('members.degrees_of_freedom / (members.degrees_of_freedom - 2.0)',
+                     weight='members.n_events') }} as scar_variance_sum,
+        sum(case when members.car > 0 then members.n_events else 0 end) as n_positive,
+        {{ exact_sum('positive_shares.share_positive', weight='members.n_events') }}
+            / sum(members.n_events) as expected_share_positive
     from (
         -- means first (exact sums), then deviations from them: the same floats whatever
         -- order the rows come in
         select
             *,
-            {{ exact_sum('car', over='partition by event_type, grouping, group_key, window_label') }}
-                / count(*) over (partition by event_type, grouping, group_key, window_label)
-                as caar,
-            {{ exact_sum('car_t', over='partition by event_type, grouping, group_key, window_label') }}
-                / count(*) over (partition by event_type, grouping, group_key, window_label)
-                as mean_scar
+            {{ exact_sum('car', weight='n_events', window='type_group') }}
+                / sum(n_events) over type_group as caar,
+            {{ exact_sum('car_t', weight='n_events', window='type_group') }}
+                / sum(n_events) over type_group as mean_scar
         from members
+        window type_group as (partition by event_type, grouping, group_key, window_label)
     ) as members
     left join series_stats as positive_shares
         on members.symbol = positive_shares.symbol and members.t0_date = positive_shares.t0_date
