@@ -50,3 +50,28 @@
     ) as touched
     group by event_type, primary_entity_id
 {%- endmacro %}
+
+{#
+  The event study keyed by (asset, t0): rows of `alias` whose t0 is not settled in this model
+  yet (new, or with a window still open). `settled` is the HAVING condition over this model's
+  rows of one t0 that says it is. (NOT EXISTS: DuckDB plans a two-column NOT IN as a nested loop.)
+#}
+{% macro t0_not_settled(alias, settled) -%}
+    {% if is_incremental() %}
+    where not exists (
+        select 1 from (
+            select symbol, t0_index from {{ this }}
+            group by symbol, t0_index
+            having {{ settled }}
+        ) as settled
+        where settled.symbol = {{ alias }}.symbol and settled.t0_index = {{ alias }}.t0_index
+    )
+    {% endif %}
+{%- endmacro %}
+
+{# The post-hook of those models: drop the t0s no event has any more. #}
+{% macro drop_vanished_t0s() -%}
+    delete from {{ this }} as stored where not exists (
+        select 1 from {{ ref('int_event_t0') }} as t0
+        where t0.symbol = stored.symbol and t0.t0_index = stored.t0_index)
+{%- endmacro %}

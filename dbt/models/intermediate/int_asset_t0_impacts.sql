@@ -9,9 +9,7 @@
     materialized='incremental',
     incremental_strategy='delete+insert',
     unique_key=['symbol', 't0_index'],
-    post_hook="delete from {{ this }} as stored where not exists (
-               select 1 from {{ ref('int_event_t0') }} as t0
-               where t0.symbol = stored.symbol and t0.t0_index = stored.t0_index)"
+    post_hook="{{ drop_vanished_t0s() }}"
 ) }}
 
 with windows as (
@@ -23,16 +21,8 @@ with windows as (
 
 t0_windows as (
     select * from {{ ref('int_asset_t0_windows') }} as t0_windows
-    {% if is_incremental() %}
-    where not exists (
-        select 1 from (
-            select symbol, t0_index from {{ this }}
-            group by symbol, t0_index
-            having bool_and(is_complete) and count(*) = {{ var('car_windows') | length }}
-        ) as settled
-        where settled.symbol = t0_windows.symbol and settled.t0_index = t0_windows.t0_index
-    )
-    {% endif %}
+    {{ t0_not_settled('t0_windows', 'bool_and(is_complete) and count(*) = '
+                      ~ (var('car_windows') | length)) }}
 ),
 
 models as (

@@ -7,25 +7,13 @@
     materialized='incremental',
     incremental_strategy='delete+insert',
     unique_key=['symbol', 't0_index'],
-    post_hook="delete from {{ this }} as stored where not exists (
-               select 1 from {{ ref('int_event_t0') }} as t0
-               where t0.symbol = stored.symbol and t0.t0_index = stored.t0_index)"
+    post_hook="{{ drop_vanished_t0s() }}"
 ) }}
 
 with t0s as (
     select distinct symbol, t0_index from {{ ref('int_event_t0') }} as t0
-    {% if is_incremental() %}
-    -- (not exists: DuckDB plans a two-column NOT IN as a nested loop)
-    where not exists (
-        select 1 from (
-            select symbol, t0_index from {{ this }}
-            group by symbol, t0_index
-            having bool_and(has_happened)
-                and count(distinct tau) = 2 * {{ var('event_window') }} + 1
-        ) as settled
-        where settled.symbol = t0.symbol and settled.t0_index = t0.t0_index
-    )
-    {% endif %}
+    {{ t0_not_settled('t0', 'bool_and(has_happened) and count(distinct tau) = '
+                      ~ (2 * var('event_window') + 1)) }}
 ),
 
 models as (
