@@ -26,3 +26,5 @@ select
     session_date as t0_date,
     session_index as t0_index
 from aligned
+-- stored in event order: a query for a few events then reads only their row groups
+order by event_id
