@@ -75,4 +75,6 @@ def newsimpact_dbt_assets(context: AssetExecutionContext, dbt: DbtCliResource,
     context.log.info(f"dbt {' '.join(args)}")
     # One fixed target folder: dbt reuses its partial parse, and runs do not pile up folders.
     invocation = dbt.cli(args, context=context, target_path=dbt_project.target_path)
-    yield from invocation.stream().fetch_row_counts()
+    # No fetch_row_counts(): it opens the profile's ":memory:" path read-only instead of the
+    # attached warehouse and prints two tracebacks per model without getting a count (issue 8).
+    yield from invocation.stream()
