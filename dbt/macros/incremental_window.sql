@@ -75,3 +75,17 @@
         select 1 from {{ ref('int_event_t0') }} as t0
         where t0.symbol = stored.symbol and t0.t0_index = stored.t0_index)
 {%- endmacro %}
+
+{#
+  The type-level sums by month of t0 (int_event_type_month_sums): the first month new data can
+  change. A new article can regroup events from its publication on (see event_tails), new
+  prices complete the windows of t0s up to event_window sessions back, and a burst is judged
+  against burst_baseline_days before it: a month back from the earliest of these is ample.
+#}
+{% macro t0_months_from() -%}
+    cast(date_trunc('month', least(
+        cast('{{ var("min_date") }}' as date),
+        coalesce((select min(published_at) from {{ ref('int_articles') }}
+                  where article_id in ({{ new_article_ids() }})), '9999-12-31')::date
+    ) - interval 31 day) as date)
+{%- endmacro %}

@@ -12,8 +12,14 @@
 
 with t0s as (
     select distinct symbol, t0_index from {{ ref('int_event_t0') }} as t0
-    {{ t0_not_settled('t0', 'bool_and(has_happened) and count(distinct tau) = '
-                      ~ (2 * var('event_window') + 1)) }}
+    {% if is_incremental() %}
+    -- settled once its last session has happened: the sessions before it have too, and a
+    -- tau missing now (before the asset's first session) never comes
+    where not exists (
+        select 1 from {{ this }} as settled
+        where settled.tau = {{ var('event_window') }} and settled.has_happened
+            and settled.symbol = t0.symbol and settled.t0_index = t0.t0_index)
+    {% endif %}
 ),
 
 models as (

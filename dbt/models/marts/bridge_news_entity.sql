@@ -1,7 +1,18 @@
 -- One row per article and entity it mentions, with the relevance score (3 per title hit,
 -- 1 per summary hit) and whether it is the article's primary entity.
+-- Incremental: both depend on the article alone, so only new articles are rebuilt.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
+) }}
+-- depends_on: {{ ref('stg_news_items') }}
+
 with mentions as (
     select * from {{ ref('int_entity_mentions') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
 ),
 
 article_events as (

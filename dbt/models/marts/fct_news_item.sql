@@ -1,7 +1,20 @@
 -- One row per deduplicated article: the feeds that carried it, its URL, title and first
 -- publication time (UTC), and the event it belongs to, if any.
+-- Incremental: a run can change only the articles published at or after its earliest new one
+-- (their story, and the classified event they join; see story_tail_start), and only those
+-- are rebuilt.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ replace_rows('article_id', story_tail_ids()) }}"
+) }}
+-- depends_on: {{ ref('stg_news_items') }}
+
 with articles as (
     select * from {{ ref('int_articles') }}
+    {% if is_incremental() %}
+    where article_id in ({{ story_tail_ids() }})
+    {% endif %}
 ),
 
 article_events as (
