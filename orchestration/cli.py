@@ -1,21 +1,24 @@
-"""The `newsimpact` command: the demo, the impact report and Dagster's home folder."""
+"""The `newsimpact` command: the demo, runs over a range of days, the impact report, queries
+against the published copy and Dagster's home folder."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import io
+import json
 import os
 import shutil
-import subprocess
 import sys
 import time
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from .partitions import FIRST_DAY
 from .settings import REPO_ROOT, Settings, SettingsError
 from .sources.fetched import utcnow
-from .warehouse import connect_read_only
 
 DEMO_LAST_DAY = "2025-02-28"  # the bundled prices end here; the feeds cover 2025-01-13..02-07
 
@@ -90,41 +93,140 @@ def _p(value: float | None) -> str:
     return "" if value is None else ("<0.0001" if value < 1e-4 else f"{value:.4f}")
 
 
-def impact_table(warehouse: Path, limit: int = 15, max_p: float = 0.01,
+class CliError(Exception):
+    """Bad input or a missing prerequisite: one line for the user, exit status 2."""
+
+
+def connect_published(settings: Settings):
+    """A read-only connection to the published copy (never to the pipeline's own file)."""
+    import duckdb
+
+    if not settings.published.is_file():
+        raise CliError(f"no published warehouse at {settings.published}: run `newsimpact demo` "
+                       "or `newsimpact run` first")
+    return duckdb.connect(str(settings.published), read_only=True)
+
+
+def text_table(header: list[str], rows: list[tuple], right: set[int] = frozenset()) -> str:
+    """A fixed-width table: columns in `right` right-aligned (numbers), the others left."""
+    cells = [[("" if v is None else str(v)) for v in row] for row in [header, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+
+    def fmt(row) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w)
+                         for i, (c, w) in enumerate(zip(row, widths, strict=True))).rstrip()
+
+    return "\n".join([fmt(cells[0]), fmt(["-" * w for w in widths]), *map(fmt, cells[1:])])
+
+
+def impact_table(settings: Settings, limit: int = 15, max_p: float = 0.01,
                  include_unlinked: bool = False) -> str:
     """The strongest event impacts on t0 as a fixed-width text table; by default only assets
     named in the event's news (an asset-day hit by one event is hit by every event dated then)."""
-    with connect_read_only(warehouse) as con:
+    with connect_published(settings) as con:
         rows = con.execute(TOP_IMPACTS_SQL, [max_p, include_unlinked, limit]).fetchall()
-    header = ("event", "asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "p", "linked")
+    header = ["event", "asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "p", "linked"]
     lines = [(f"{etype}: {headline}"[:58], symbol, str(t0), _pct(ret), _pct(ar), _p(p_ar),
               _pct(car), _p(p_car), "yes" if linked else "")
              for etype, headline, symbol, t0, ret, ar, p_ar, car, p_car, linked in rows]
-    widths = [max(len(str(r[i])) for r in [header, *lines]) for i in range(len(header))]
+    return text_table(header, lines, right=set(range(3, 9)))
 
-    def fmt(row) -> str:  # text columns left-aligned, numbers right-aligned
-        cells = zip(row, widths, strict=True)
-        return "  ".join(str(c).ljust(w) if i < 3 else str(c).rjust(w)
-                         for i, (c, w) in enumerate(cells))
 
-    return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *map(fmt, lines)])
+def json_value(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def query(settings: Settings, sql: str, output: str) -> str:
+    """Run one SQL statement against the published copy; the result as a table, CSV or JSON."""
+    import duckdb
+
+    with connect_published(settings) as con:
+        try:
+            result = con.execute(sql)
+        except duckdb.Error as exc:
+            raise CliError(f"query failed: {str(exc).splitlines()[0]}") from None
+        if result.description is None:
+            return ""
+        header = [column[0] for column in result.description]
+        rows = result.fetchall()
+    if output == "json":
+        return "\n".join(json.dumps(dict(zip(header, map(json_value, row), strict=True)))
+                         for row in rows)
+    if output == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerows([header, *rows])
+        return buffer.getvalue().rstrip("\n")
+    numeric = {i for i, column in enumerate(zip(*rows, strict=True)) if all(
+        isinstance(v, (int, float, Decimal)) or v is None for v in column)}
+    return text_table(header, [tuple(json_value(v) for v in row) for row in rows], numeric) \
+        + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (what is wrong and where to look), exit 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def iso_day(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day: use YYYY-MM-DD") from None
+
+
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
+
+
+def probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a p-value in (0, 1]")
+    return value
 
 
 def _report_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--limit", type=int, default=15)
-    parser.add_argument("--max-p", type=float, default=0.01, help="p-value cut-off on [0,0]")
+    parser.add_argument("--limit", type=positive_int, default=15, help="rows (default 15)")
+    parser.add_argument("--max-p", type=probability, default=0.01,
+                        help="p-value cut-off on [0,0] (default 0.01)")
     parser.add_argument("--all-assets", action="store_true",
                         help="include assets not named in the event's news")
 
 
 def _range_args(parser: argparse.ArgumentParser, first: str, last: str) -> None:
-    parser.add_argument("--first-day", default=first, help=f"first UTC day (default {first})")
-    parser.add_argument("--last-day", default=last, help=f"last UTC day (default {last})")
+    parser.add_argument("--first-day", type=iso_day, default=first,
+                        help=f"first UTC day, YYYY-MM-DD (default {first})")
+    parser.add_argument("--last-day", type=iso_day, default=last,
+                        help=f"last UTC day, YYYY-MM-DD (default {last})")
+
+
+def check_range(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """The days a run covers must be partitions: from FIRST_DAY to tomorrow (UTC), in order."""
+    tomorrow = (utcnow().date() + timedelta(days=1)).isoformat()
+    if args.first_day > args.last_day:
+        parser.error(f"--first-day {args.first_day} is after --last-day {args.last_day}")
+    if args.first_day < FIRST_DAY:
+        parser.error(f"--first-day {args.first_day} is before the first day with prices, "
+                     f"{FIRST_DAY}")
+    if args.last_day > tomorrow:
+        parser.error(f"--last-day {args.last_day} is in the future (the last day is {tomorrow})")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="newsimpact", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = Parser(prog="newsimpact", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     demo = commands.add_parser("demo", help="backfill the bundled window from the recorded "
                                             "snapshots and print the top impacts")
     _range_args(demo, FIRST_DAY, DEMO_LAST_DAY)
@@ -138,8 +240,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "replay", help="rebuild the raw tables (then the marts) from warehouse/landing/ alone")
     _range_args(replay, FIRST_DAY, DEMO_LAST_DAY)
     _report_args(commands.add_parser("impacts", help="print the top event impacts"))
+    query_parser = commands.add_parser("query", help="run SQL against the published copy of the "
+                                                     "marts (warehouse/serving/newsimpact.duckdb)")
+    query_parser.add_argument("sql", help="one SQL statement, e.g. \"select * from "
+                                          "marts.dim_event limit 5\"")
+    query_parser.add_argument("--format", dest="output", choices=["table", "csv", "json"],
+                              default="table", help="table (default), csv, or json (one "
+                                                    "object per line)")
     commands.add_parser("home", help="create DAGSTER_HOME with newsimpact's dagster.yaml")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if hasattr(args, "first_day"):
+        check_range(commands.choices[args.command], args)
+    return args
 
 
 # The transport each command imposes (before the code location reads its settings).
@@ -155,23 +267,26 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"newsimpact: {exc}", file=sys.stderr)
         return 2
-    ensure_dagster_home()
-    settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
+    if args.command in ("home", "demo", "run", "replay"):  # the others read, and create nothing
+        ensure_dagster_home()
+        settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
     if args.command == "home":
         return 0
     if args.command in ("demo", "run", "replay"):
         run_pipeline(args.first_day, args.last_day, settings.warehouse.parent / "logs")
     if args.command == "replay":
         return 0
-    if args.command != "impacts":
-        print(f"\nTop event impacts on t0 (p < {args.max_p}), warehouse {settings.warehouse}:\n",
-              flush=True)
-        # A fresh process reads the result: dagster-dbt keeps dbt's own DuckDB handle open in
-        # this one, and DuckDB allows one configuration per file and process.
-        return subprocess.call([sys.executable, "-m", "orchestration.cli", "impacts",
-                                "--limit", str(args.limit), "--max-p", str(args.max_p)]
-                               + (["--all-assets"] if args.all_assets else []))
-    print(impact_table(settings.warehouse, args.limit, args.max_p, args.all_assets))
+    try:
+        if args.command == "query":
+            print(query(settings, args.sql, args.output))
+            return 0
+        if args.command != "impacts":
+            print(f"\nTop event impacts on t0 (p < {args.max_p}), published copy "
+                  f"{settings.published}:\n", flush=True)
+        print(impact_table(settings, args.limit, args.max_p, args.all_assets))
+    except CliError as exc:
+        print(f"newsimpact: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Resources: the DuckDB warehouse, the sources (seeds, landing, transport) and dbt."""
+"""Resources: the DuckDB warehouse, the sources (seeds, landing, transport), dbt and the
+published copy."""
 
 from __future__ import annotations
 
@@ -57,6 +58,13 @@ class SourcesResource(ConfigurableResource):
                               self.landing_path(), self.http_policy())
 
 
+class ServingResource(ConfigurableResource):
+    """Where the warehouse is published for readers (see orchestration/serving)."""
+
+    warehouse: str
+    serving_dir: str
+
+
 def dbt_executable() -> str:
     """dbt beside this interpreter (the project's venv) even when the venv is not on PATH."""
     beside = Path(sys.executable).parent / "dbt"
@@ -70,4 +78,6 @@ def build_resources(settings: Settings) -> dict:
                                    landing_dir=str(settings.landing_dir),
                                    transport=settings.transport),
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
+        "serving": ServingResource(warehouse=str(settings.warehouse),
+                                   serving_dir=str(settings.serving)),
     }

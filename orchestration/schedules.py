@@ -27,7 +27,8 @@ ingest_job = define_asset_job(
 transform_job = define_asset_job(
     "transform",
     selection=AssetSelection.all() - AssetSelection.groups("ingestion"),
-    description="dbt seed and build: staging, intermediate and marts, with dbt tests as checks.",
+    description="dbt seed and build (staging, intermediate and marts, with dbt tests as "
+                "checks), then the marts published to serving/ for readers.",
 )
 
 

@@ -6,6 +6,8 @@ warehouse without editing code:
 - NEWSIMPACT_SEEDS_DIR   reference CSVs (assets, feeds, entities, event types) and snapshots/
 - NEWSIMPACT_WAREHOUSE   the DuckDB file the pipeline writes (dbt's profiles.yml reads it too)
 - NEWSIMPACT_LANDING_DIR the archive of every fetched body (default: beside the DuckDB file)
+- NEWSIMPACT_SERVING_DIR the published copy of the marts that readers open (default: serving/
+                         beside the DuckDB file)
 - NEWSIMPACT_TRANSPORT   "replay" (default: the recorded snapshots, no network), "live" (the real
                          URLs) or "landing" (what earlier runs archived: a rebuild offline)
 """
@@ -31,10 +33,20 @@ class Settings:
     warehouse: Path
     landing_dir: Path
     transport: str = "replay"
+    serving_dir: Path | None = None  # None: serving/ beside the warehouse
 
     @property
     def snapshots_dir(self) -> Path:
         return self.seeds_dir / "snapshots"
+
+    @property
+    def serving(self) -> Path:
+        return self.serving_dir or self.warehouse.parent / "serving"
+
+    @property
+    def published(self) -> Path:
+        """The published DuckDB file (see orchestration/serving)."""
+        return self.serving / "newsimpact.duckdb"
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -44,7 +56,9 @@ class Settings:
         )
         landing = Path(os.environ.get("NEWSIMPACT_LANDING_DIR") or warehouse.parent / "landing")
         transport = os.environ.get("NEWSIMPACT_TRANSPORT") or "replay"
-        return cls(seeds.resolve(), warehouse.resolve(), landing.resolve(), transport).validated()
+        serving = os.environ.get("NEWSIMPACT_SERVING_DIR")
+        return cls(seeds.resolve(), warehouse.resolve(), landing.resolve(), transport,
+                   Path(serving).resolve() if serving else None).validated()
 
     def validated(self) -> Settings:
         if self.transport not in TRANSPORTS:

@@ -19,15 +19,19 @@
             else 0 end as u
     from (
         -- every estimation session's index, computed before the join (an index summed across
-        -- two joined tables is not seen as a join key, and the join would compare every pair)
-        select series.*, models.session_date as t0_date, models.model, models.alpha,
-            models.beta, models.residual_mean, models.residual_sum_squares,
-            models.session_index + offsets.tau as session_index
-        from {{ series }} as series
-        inner join {{ ref('int_market_models') }} as models
-            on series.symbol = models.symbol and series.t0_index = models.session_index
-        cross join range({{ var('estimation_start') }}, {{ var('estimation_end') }} + 1)
-            as offsets(tau)
+        -- two joined tables is not seen as a join key, and the join would compare every pair;
+        -- unnested rather than cross-joined from range(), which DuckDB cannot size)
+        select * exclude (t0_session_index, tau), t0_session_index + tau as session_index
+        from (
+            select series.*, models.session_date as t0_date, models.model, models.alpha,
+                models.beta, models.residual_mean, models.residual_sum_squares,
+                models.session_index as t0_session_index,
+                unnest(range({{ var('estimation_start') }}, {{ var('estimation_end') }} + 1))
+                    as tau
+            from {{ series }} as series
+            inner join {{ ref('int_market_models') }} as models
+                on series.symbol = models.symbol and series.t0_index = models.session_index
+        ) as offsets
     ) as expanded
     inner join {{ ref('int_asset_sessions') }} as sessions
         on sessions.symbol = expanded.symbol and sessions.session_index = expanded.session_index

@@ -31,12 +31,17 @@ sessions as (
 ),
 
 -- each t0 with the session index of every tau (computed apart: an index summed across two
--- joined tables is not seen as a join key, and the join would compare every pair)
+-- joined tables is not seen as a join key, and the join would compare every pair). The taus
+-- are unnested, not cross-joined from range(): DuckDB cannot size a cross join with a table
+-- function, and for a few t0s it joined the models with every session of their asset first
+-- (9 s a day at M instead of 1).
 t0_sessions as (
-    select t0s.symbol, t0s.t0_index, cast(offsets.tau as integer) as tau,
-        t0s.t0_index + cast(offsets.tau as integer) as session_index
-    from t0s
-    cross join range(-{{ var('event_window') }}, {{ var('event_window') }} + 1) as offsets(tau)
+    select symbol, t0_index, tau, t0_index + tau as session_index
+    from (
+        select symbol, t0_index, cast(unnest(range(-{{ var('event_window') }},
+            {{ var('event_window') }} + 1)) as integer) as tau
+        from t0s
+    ) as offsets
 ),
 
 expected as (

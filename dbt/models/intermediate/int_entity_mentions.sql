@@ -77,9 +77,10 @@ select
     article_id,
     entity_id,
     any_value(entity_type) as entity_type,
-    sum(len(title_matches)) as title_hits,
-    sum(len(summary_matches)) as summary_hits,
-    3 * sum(len(title_matches)) + sum(len(summary_matches)) as relevance,
+    -- counts as BIGINT (a sum of them is HUGEINT, which BI tools read as a string or a double)
+    cast(sum(len(title_matches)) as bigint) as title_hits,
+    cast(sum(len(summary_matches)) as bigint) as summary_hits,
+    cast(3 * sum(len(title_matches)) + sum(len(summary_matches)) as bigint) as relevance,
     -- characters before the first whole-word occurrence in the title
     min(case when len(title_matches) > 0 then
         length(array_to_string(list_slice(title_segments, 1, title_matches[1]), ''))

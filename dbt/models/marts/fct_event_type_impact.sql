@@ -98,8 +98,9 @@ select
     window_label,
     window_start,
     window_end,
-    n,
-    n_dates,
+    -- counts as BIGINT (sums of counts are HUGEINT, which BI tools read as strings or doubles)
+    cast(n as bigint) as n,
+    cast(n_dates as bigint) as n_dates,
     n_dates < n as has_clustered_dates,
     caar,
     cross_sectional_t,
@@ -111,7 +112,7 @@ select
     mean_residual_correlation,
     kolari_pynnonen_t,
     {{ student_t_p_value('kolari_pynnonen_t', 'n - 1') }} as kolari_pynnonen_p,
-    n_positive,
+    cast(n_positive as bigint) as n_positive,
     expected_share_positive,
     sign_z,
     {{ normal_p_value('sign_z') }} as sign_p
