@@ -22,10 +22,12 @@ from .sources.fetched import utcnow
 
 DEMO_LAST_DAY = "2025-02-28"  # the bundled prices end here; the feeds cover 2025-01-13..02-07
 
+# One row per move (asset and t0): the events that share the session are its candidate causes,
+# summed up as how many (and how many name the asset) and the lead one (see fct_asset_move).
 TOP_IMPACTS_SQL = """
 select
-    dim_event.event_type,
-    dim_event.headline,
+    ar.lead_event_type,
+    ar.lead_headline,
     ar.symbol,
     ar.t0_date,
     ar.raw_return,
@@ -33,13 +35,13 @@ select
     ar.car_p_value as ar_p_value,
     car.car as car_m1_p1,
     car.car_p_value as car_p_value,
-    ar.is_linked
-from marts.fct_event_impact as ar
-join marts.fct_event_impact as car
-    on car.event_id = ar.event_id and car.symbol = ar.symbol and car.window_label = '[-1,+1]'
-join marts.dim_event as dim_event on dim_event.event_id = ar.event_id
-where ar.window_label = '[0,0]' and ar.car_p_value < ? and (ar.is_linked or ?)
-order by abs(ar.car) desc
+    ar.n_events,
+    ar.n_linked_events
+from marts.fct_asset_move as ar
+join marts.fct_asset_move as car
+    on car.symbol = ar.symbol and car.t0_date = ar.t0_date and car.window_label = '[-1,+1]'
+where ar.window_label = '[0,0]' and ar.car_p_value < ? and (ar.lead_names_asset or ?)
+order by abs(ar.car) desc, ar.symbol
 limit ?
 """
 
@@ -121,14 +123,17 @@ def text_table(header: list[str], rows: list[tuple], right: set[int] = frozenset
 
 def impact_table(settings: Settings, limit: int = 15, max_p: float = 0.01,
                  include_unlinked: bool = False) -> str:
-    """The strongest event impacts on t0 as a fixed-width text table; by default only assets
-    named in the event's news (an asset-day hit by one event is hit by every event dated then)."""
+    """The strongest moves on t0, one row per asset and session, as a fixed-width text table:
+    the lead event, the move, and how many events share the session (named the asset). By
+    default only moves that an event naming the asset shares."""
     with connect_published(settings) as con:
         rows = con.execute(TOP_IMPACTS_SQL, [max_p, include_unlinked, limit]).fetchall()
-    header = ["event", "asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "p", "linked"]
+    header = ["lead event", "asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "p",
+              "events (naming it)"]
     lines = [(f"{etype}: {headline}"[:58], symbol, str(t0), _pct(ret), _pct(ar), _p(p_ar),
-              _pct(car), _p(p_car), "yes" if linked else "")
-             for etype, headline, symbol, t0, ret, ar, p_ar, car, p_car, linked in rows]
+              _pct(car), _p(p_car), f"{n_events} ({n_linked})")
+             for etype, headline, symbol, t0, ret, ar, p_ar, car, p_car, n_events, n_linked
+             in rows]
     return text_table(header, lines, right=set(range(3, 9)))
 
 
@@ -202,7 +207,7 @@ def _report_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-p", type=probability, default=0.01,
                         help="p-value cut-off on [0,0] (default 0.01)")
     parser.add_argument("--all-assets", action="store_true",
-                        help="include assets not named in the event's news")
+                        help="include moves that no event naming the asset shares")
 
 
 def _range_args(parser: argparse.ArgumentParser, first: str, last: str) -> None:
@@ -281,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
             print(query(settings, args.sql, args.output))
             return 0
         if args.command != "impacts":
-            print(f"\nTop event impacts on t0 (p < {args.max_p}), published copy "
+            print(f"\nTop moves on t0 (p < {args.max_p}), one row per asset and session, "
+                  f"published copy "
                   f"{settings.published}:\n", flush=True)
         print(impact_table(settings, args.limit, args.max_p, args.all_assets))
     except CliError as exc:

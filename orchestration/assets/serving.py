@@ -32,6 +32,7 @@ def published_warehouse(context: AssetExecutionContext,
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(done.path)),
         "parquet": MetadataValue.path(str(done.parquet_dir)),
+        "parquet_files": len(done.tables),
         "rows": MetadataValue.json(done.rows),
         "seconds": done.seconds,
     })

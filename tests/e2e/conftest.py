@@ -14,7 +14,7 @@ RAW_TABLES = {  # content that must not change on a re-run (bookkeeping columns 
     "raw.sessions": "select * from raw.sessions order by calendar, session_date",
 }
 MARTS = ["dim_asset", "dim_entity", "fct_news_item", "bridge_news_entity", "dim_event",
-         "fct_asset_daily", "fct_event_window", "fct_event_impact"]
+         "fct_asset_move", "fct_asset_daily", "fct_event_window", "fct_event_impact"]
 
 
 def run_demo(home: Path) -> subprocess.CompletedProcess:

@@ -26,12 +26,18 @@ where e.event_type <> 'attention_burst'
 
 def test_demo_prints_the_impact_table(demo):
     out = demo["stdout"]
-    assert "Top event impacts on t0" in out
-    header = next(line for line in out.splitlines() if line.startswith("event "))
-    for column in ("asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]"):
-        assert column in header
-    nvda = [line for line in out.splitlines() if "  NVDA  " in line]
-    assert nvda and "2025-01-27" in nvda[0] and "-16.97%" in nvda[0]
+    assert "Top moves on t0" in out
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("lead event "))
+    for column in ("asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "events (naming it)"):
+        assert column in lines[start]
+    rows = [line for line in lines[start + 2:] if line.strip()]
+    nvda = [line for line in rows if "  NVDA  " in line and "2025-01-27" in line]
+    assert len(nvda) == 1 and "-16.97%" in nvda[0] and "-14.77%" in nvda[0]
+    assert nvda[0].rstrip().endswith("8 (4)")  # eight events share the session, four name NVDA
+    column = lines[start].index("  asset") + 2
+    moves = [tuple(line[column:].split()[:2]) for line in rows]
+    assert len(moves) == len(set(moves)) >= 10  # each asset-day once
 
 
 def test_runs_log_no_error(demo):

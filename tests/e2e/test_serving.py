@@ -13,6 +13,7 @@ from orchestration.warehouse import connect_read_only
 from tests.conftest import REPO, VENV_BIN, environment
 
 MARTS = {"bridge_news_entity", "dim_asset", "dim_entity", "dim_event", "fct_asset_daily",
+         "fct_asset_move",
          "fct_event_impact", "fct_event_type_impact", "fct_event_window", "fct_news_item"}
 
 
@@ -62,14 +63,23 @@ def test_published_file_names_no_catalog_and_is_documented(demo):
         assert table_comment.startswith("One row per event")
 
 
-def test_every_mart_has_a_parquet_file_with_its_rows(demo):
+def test_every_published_table_has_a_parquet_file_with_its_rows(demo):
+    """The mart tables, and the tables the two view marts join (their rows are a product)."""
     folder = serving(demo) / "parquet"
     assert folder.is_symlink()
     with duckdb.connect(str(serving(demo) / "newsimpact.duckdb"), read_only=True) as con:
-        for mart in sorted(MARTS):
-            table = pq.read_table(folder / f"{mart}.parquet")
-            [(rows,)] = con.execute(f"select count(*) from marts.{mart}").fetchall()
-            assert table.num_rows == rows > 0, mart
+        tables = con.execute("select schema_name, table_name from duckdb_tables() "
+                             "where not internal order by all").fetchall()
+        assert {name for schema, name in tables if schema == "marts"} \
+            == MARTS - {"fct_event_impact", "fct_event_window"}
+        assert {name for schema, name in tables if schema == "intermediate"} == {
+            "int_event_t0", "int_asset_t0_impacts", "int_asset_t0_windows",
+            "int_event_linked_assets", "int_asset_t0_events"}
+        for schema, name in tables:
+            parquet = pq.read_table(folder / f"{name}.parquet")
+            [(rows,)] = con.execute(f"select count(*) from {schema}.{name}").fetchall()
+            assert parquet.num_rows == rows > 0, name
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{n}.parquet" for _, n in tables)
     assert len(list(serving(demo).glob("parquet.*"))) == 1  # earlier publications removed
 
 
@@ -138,3 +148,18 @@ def test_a_reader_holding_the_published_file_never_blocks_a_run(tmp_path):
             "and primary_entity_id = 'deepseek'").fetchall()
     assert after > before and burst == 1
     shutil.rmtree(tmp_path / "home", ignore_errors=True)
+
+
+def test_the_readme_example_shows_each_move_once(demo):
+    from tests.benchmarks.bench_results import readme_queries
+
+    [example] = readme_queries(REPO / "README.md")
+    with duckdb.connect(str(serving(demo) / "newsimpact.duckdb"), read_only=True) as con:
+        rows = con.execute(example).fetchall()
+    moves = [(symbol, window) for symbol, _, window, *_ in rows]
+    assert len(moves) == len(set(moves)) == 2 * 17  # every asset, [0,0] and [-1,+1]
+    nvda = next(row for row in rows if row[0] == "NVDA" and row[2] == "[0,0]")
+    assert (str(nvda[1]), nvda[3], nvda[4], nvda[7], nvda[8]) == ("2025-01-27", -0.1697,
+                                                                  -0.1477, 8, 4)
+    btc = next(row for row in rows if row[0] == "BTC-USD" and row[2] == "[0,0]")
+    assert str(btc[1]) == "2025-01-25"  # crypto trades on the Saturday the news broke
