@@ -28,11 +28,10 @@ def published_warehouse(context: AssetExecutionContext,
                         serving: ServingResource) -> MaterializeResult:
     done = publish(Path(serving.warehouse), Path(serving.serving_dir),
                    Path(dbt_project.manifest_path))
-    context.log.info(f"published {len(done.rows)} marts to {done.path} in {done.seconds} s")
+    context.log.info(f"published {len(done.rows)} tables to {done.path} in {done.seconds} s")
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(done.path)),
         "parquet": MetadataValue.path(str(done.parquet_dir)),
-        "parquet_files": len(done.tables),
         "rows": MetadataValue.json(done.rows),
         "seconds": done.seconds,
     })

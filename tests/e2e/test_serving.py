@@ -2,7 +2,6 @@
 BI-friendly types and no reference to the pipeline's catalog; a reader holding it never blocks
 a run; `newsimpact query` reads it and answers bad input with one line."""
 
-import shutil
 import subprocess
 
 import duckdb
@@ -147,7 +146,6 @@ def test_a_reader_holding_the_published_file_never_blocks_a_run(tmp_path):
             "select count(*) from marts.dim_event where event_type = 'attention_burst' "
             "and primary_entity_id = 'deepseek'").fetchall()
     assert after > before and burst == 1
-    shutil.rmtree(tmp_path / "home", ignore_errors=True)
 
 
 def test_the_readme_example_shows_each_move_once(demo):
