@@ -47,12 +47,15 @@ class Feed:
     format: str
 
 
-def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+def _rows(path: Path, required: tuple[str, ...],
+          optional: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """The rows of a reference CSV: `required` columns present and filled in every row,
+    `optional` ones present (dbt's seed reads every column) but possibly empty."""
     if not path.is_file():
         raise ReferenceError(f"{path}: file not found")
     with path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        missing = [c for c in required + optional if c not in (reader.fieldnames or [])]
         if missing:
             raise ReferenceError(f"{path}: missing column(s) {', '.join(missing)}")
         rows = list(reader)
@@ -74,7 +77,7 @@ def load_assets(seeds_dir: Path) -> list[Asset]:
     path = seeds_dir / "assets.csv"
     fields = ("symbol", "asset_class", "calendar", "provider", "provider_symbol")
     assets = []
-    for line, row in enumerate(_rows(path, fields), start=2):
+    for line, row in enumerate(_rows(path, fields, optional=("sector",)), start=2):
         providers, symbols = row["provider"].split("|"), row["provider_symbol"].split("|")
         if len(providers) != len(symbols):
             raise ReferenceError(f"{path}:{line}: {len(providers)} provider(s) but "

@@ -291,10 +291,10 @@ class Generator:
         self.assets: list[dict] = [
             dict(symbol="IDX-US", name="Synthetic US Composite Index", asset_class="index",
                  exchange="NYSE", calendar="XNYS", currency="USD", benchmark_symbol="",
-                 provider="yahoo", provider_symbol="IDX-US"),
+                 provider="yahoo", provider_symbol="IDX-US", sector="broad market"),
             dict(symbol="IDX-CRYPTO", name="Synthetic Crypto Market Index", asset_class="index",
                  exchange="", calendar=CRYPTO, currency="USD", benchmark_symbol="",
-                 provider="yahoo", provider_symbol="IDX-CRYPTO"),
+                 provider="yahoo", provider_symbol="IDX-CRYPTO", sector="crypto"),
         ]
         self.entities: list[Entity] = []
         # The first names exercise the alias rules: "Peak" (case-sensitive, and "peak" is a
@@ -313,7 +313,8 @@ class Generator:
             self.assets.append(dict(
                 symbol=ticker, name=full, asset_class="equity",
                 exchange=rng.choice(["NASDAQ", "NYSE"]), calendar="XNYS", currency="USD",
-                benchmark_symbol="IDX-US", provider="yahoo", provider_symbol=ticker))
+                benchmark_symbol="IDX-US", provider="yahoo", provider_symbol=ticker,
+                sector=industry.lower()))
             self.entities.append(Entity(
                 re.sub(r"\W+", "_", full.lower()), full, "company", [full, short, ticker],
                 [ticker], [short, full, ticker]))
@@ -332,7 +333,7 @@ class Generator:
             self.assets.append(dict(
                 symbol=symbol, name=full, asset_class="crypto", exchange="", calendar=CRYPTO,
                 currency="USD", benchmark_symbol="IDX-CRYPTO", provider="yahoo",
-                provider_symbol=symbol))
+                provider_symbol=symbol, sector="crypto"))
             aliases = [full, short, ticker] if suffix else [short, ticker]
             self.entities.append(Entity(
                 re.sub(r"\W+", "_", full.lower()), full, "token", aliases, [symbol],
@@ -1006,7 +1007,7 @@ class Generator:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "snapshots").mkdir(exist_ok=True)
         columns = ["symbol", "name", "asset_class", "exchange", "calendar", "currency",
-                   "benchmark_symbol", "provider", "provider_symbol"]
+                   "benchmark_symbol", "provider", "provider_symbol", "sector"]
         _write_csv(folder / "assets.csv", columns, [[a[c] for c in columns] for a in self.assets])
         _write_csv(folder / "feeds.csv", ["feed_id", "name", "url", "format", "topic"],
                    [[f.feed_id, f.name, f.url, "rss", f.topic] for f in self.feeds])

@@ -38,8 +38,8 @@ def real_run(tmp_path_factory):
     seeds = home / "seeds"
     shutil.copytree(SEEDS, seeds, ignore=shutil.ignore_patterns("prices", "authoring"))
     lines = ["symbol,name,asset_class,exchange,calendar,currency,benchmark_symbol,provider,"
-             "provider_symbol"]
-    lines += [f"{s},{s},{c},,{cal},,{b},csv,{PRICES / f}" for s, c, cal, b, f in REAL_ASSETS]
+             "provider_symbol,sector"]
+    lines += [f"{s},{s},{c},,{cal},,{b},csv,{PRICES / f}," for s, c, cal, b, f in REAL_ASSETS]
     (seeds / "assets.csv").write_text("\n".join(lines) + "\n")
     database = home / "warehouse" / "real.duckdb"
     result = subprocess.run(

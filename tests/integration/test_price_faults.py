@@ -36,9 +36,9 @@ def seeds(tmp_path):
     (folder / "mine" / "faulty.csv").write_text(FAULTY)
     (folder / "assets.csv").write_text(
         "symbol,name,asset_class,exchange,calendar,currency,benchmark_symbol,provider,"
-        "provider_symbol\n"
-        "FLT,Faulty Inc.,equity,NYSE,XNYS,USD,,csv,mine/faulty.csv\n"
-        "BKP,Backed Up Inc.,equity,NYSE,XNYS,USD,,yahoo|csv,NOPE|mine/faulty.csv\n")
+        "provider_symbol,sector\n"
+        "FLT,Faulty Inc.,equity,NYSE,XNYS,USD,,csv,mine/faulty.csv,\n"
+        "BKP,Backed Up Inc.,equity,NYSE,XNYS,USD,,yahoo|csv,NOPE|mine/faulty.csv,\n")
     return folder
 
 
@@ -104,9 +104,9 @@ def test_a_provider_that_stops_delivering_goes_stale(tmp_path, seeds):
     (seeds / "mine" / "frozen.csv").write_text("Date,Close\n2025-01-21,10\n2025-01-22,11\n")
     (seeds / "assets.csv").write_text(
         "symbol,name,asset_class,exchange,calendar,currency,benchmark_symbol,provider,"
-        "provider_symbol\n"
-        "FRSH,Fresh,equity,NYSE,XNYS,USD,,csv,mine/fresh.csv\n"
-        "FRZN,Frozen,equity,NYSE,XNYS,USD,,csv,mine/frozen.csv\n")
+        "provider_symbol,sector\n"
+        "FRSH,Fresh,equity,NYSE,XNYS,USD,,csv,mine/fresh.csv,\n"
+        "FRZN,Frozen,equity,NYSE,XNYS,USD,,csv,mine/frozen.csv,\n")
     evaluations = {e.check_name: e for e in run(tmp_path, seeds).get_asset_check_evaluations()}
     assert evaluations["prices_FRSH"].passed
     assert not evaluations["prices_FRZN"].passed  # answers, but 4 sessions behind by the 28th

@@ -17,6 +17,7 @@ select
     assets.symbol,
     assets.asset_name,
     assets.asset_class,
+    assets.sector,
     assets.exchange,
     assets.calendar,
     assets.currency,

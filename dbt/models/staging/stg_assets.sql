@@ -12,7 +12,8 @@ renamed as (
         currency,
         nullif(benchmark_symbol, '') as benchmark_symbol,
         provider,
-        provider_symbol
+        provider_symbol,
+        nullif(sector, '') as sector
     from source
 )
 
