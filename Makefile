@@ -20,8 +20,7 @@ test: $(INSTALLED) $(MANIFEST) ## run the whole test suite
 	$(BIN)/python -m pytest
 
 ui: $(INSTALLED) $(MANIFEST) ## the Dagster UI on http://127.0.0.1:3000
-	$(BIN)/newsimpact home
-	$(BIN)/dagster dev -h 127.0.0.1 -p 3000
+	$(BIN)/newsimpact ui
 
 live: $(INSTALLED) $(MANIFEST) ## fetch yesterday and today from the real URLs into warehouse/live/
 	NEWSIMPACT_TRANSPORT=live NEWSIMPACT_WAREHOUSE=$(CURDIR)/warehouse/live/newsimpact.duckdb \
@@ -50,4 +49,4 @@ $(MANIFEST): $(INSTALLED) $(DBT_SOURCES)
 	touch $@
 
 clean: ## remove the warehouse (DuckDB file, landing archive, Dagster runs) and dbt's target
-	rm -rf warehouse/newsimpact.duckdb* warehouse/landing warehouse/serving warehouse/dagster_home dbt/target dbt/logs
+	rm -rf warehouse/newsimpact.duckdb* warehouse/landing warehouse/serving warehouse/reports warehouse/dagster_home dbt/target dbt/logs

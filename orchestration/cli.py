@@ -10,13 +10,16 @@ import io
 import json
 import os
 import shutil
+import subprocess
 import sys
 import time
+import uuid
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from .partitions import FIRST_DAY
+from .reference import ReferenceError
 from .settings import REPO_ROOT, Settings, SettingsError
 from .sources.fetched import utcnow
 
@@ -41,6 +44,7 @@ from marts.fct_asset_move as ar
 join marts.fct_asset_move as car
     on car.symbol = ar.symbol and car.t0_date = ar.t0_date and car.window_label = '[-1,+1]'
 where ar.window_label = '[0,0]' and ar.car_p_value < ? and (ar.lead_names_asset or ?)
+    and (list_contains(?, ar.symbol) or ?)
 order by abs(ar.car) desc, ar.symbol
 limit ?
 """
@@ -61,30 +65,100 @@ def ensure_dagster_home() -> Path:
     return home
 
 
-def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> None:
-    """Ingest first_day..last_day as one run, then build the marts in a second run. What the
-    runs print (dbt's log among it) goes to log_dir/<job>.log."""
+def prepare_manifest() -> None:
+    """dbt's manifest, which the code location loads, made by `dbt parse` when it is missing
+    (a clone used without `make`)."""
+    from .project import dbt_project
+    from .resources import dbt_executable
+
+    if Path(dbt_project.manifest_path).is_file():
+        return
+    print("newsimpact: preparing dbt's manifest (dbt parse) ...", flush=True)
+    done = subprocess.run([dbt_executable(), "parse", "--quiet", "--profiles-dir", "."],
+                          cwd=dbt_project.project_dir, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise CliError(f"`dbt parse` failed in {dbt_project.project_dir}: "
+                       + ((done.stdout + done.stderr).strip().splitlines() or ["no output"])[-1])
+
+
+LAYERS = ["seeds", "staging", "intermediate", "marts", "serving", "reports"]  # in build order
+
+
+def progress_bars(defs, job_name: str, first_day: str, last_day: str):
+    """The bars of a run: per ingestion asset (its days), or per layer of the transform."""
+    from .progress import Bar, grouped
+
+    keys = [k.to_user_string() for k in defs.resolve_job_def(job_name).asset_layer
+            .selected_asset_keys]
+    if job_name == "ingest":
+        days = (date.fromisoformat(last_day) - date.fromisoformat(first_day)).days + 1
+        partitioned = {k.to_user_string() for k in defs.resolve_job_def(job_name).asset_layer
+                       .selected_asset_keys if defs.resolve_assets_def(k).partitions_def}
+        return {k: Bar(k, days if k in partitioned else 1, "days" if k in partitioned
+                       else "step") for k in sorted(keys)}, (lambda key: key)
+    layers = grouped(keys)
+    order = [layer for layer in LAYERS if layer in layers] + sorted(set(layers) - set(LAYERS))
+    return ({layer: Bar(layer, layers[layer], "assets") for layer in order},
+            lambda key: key.split("/")[0])
+
+
+def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> list[str]:
+    """Ingest first_day..last_day as one run, then build the marts in a second run, each with
+    progress bars; returns the summary lines. What the runs print (dbt's log among it) goes to
+    log_dir/<job>.log."""
     from dagster import DagsterInstance
+    from rich.console import Console
 
     from .definitions import defs
+    from .progress import RunProgress
     from .schedules import partition_range_tags, window_tags
 
     log_dir.mkdir(parents=True, exist_ok=True)
+    console = Console(file=sys.stdout, highlight=False)
+    summary = []
     with DagsterInstance.get() as instance:
         for job_name, tags in (("ingest", partition_range_tags(first_day, last_day)),
                                ("transform", window_tags(first_day, last_day))):
-            began = time.monotonic()
-            print(f"newsimpact: running {job_name}"
-                  + f" over {first_day}..{last_day} ...", flush=True)
+            began, run_id = time.monotonic(), str(uuid.uuid4())  # as Dagster makes them
+            print(f"newsimpact: {job_name} {first_day}..{last_day} (run {run_id[:8]})",
+                  flush=True)
             log = log_dir / f"{job_name}.log"
-            with log.open("w") as handle, contextlib.redirect_stdout(handle):
+            bars, label_of = progress_bars(defs, job_name, first_day, last_day)
+            with (log.open("w") as handle,
+                  RunProgress(instance, run_id, bars, label_of, console),
+                  contextlib.redirect_stdout(handle)):
                 result = defs.resolve_job_def(job_name).execute_in_process(
-                    instance=instance, tags=tags, raise_on_error=False, run_config=QUIET)
+                    instance=instance, tags=tags, raise_on_error=False, run_config=QUIET,
+                    run_id=run_id)
             if not result.success:
                 raise SystemExit(f"newsimpact: the {job_name} run failed (run {result.run_id}); "
-                                 f"its output is in {log}, its events in `make ui`")
-            print(f"newsimpact: {job_name} done in {time.monotonic() - began:.1f} s "
-                  f"(run {result.run_id[:8]})", flush=True)
+                                 f"its output is in {log}, its events in `newsimpact ui`")
+            summary += run_summary(job_name, bars, time.monotonic() - began)
+    return summary
+
+
+def run_summary(job_name: str, bars: dict, seconds: float) -> list[str]:
+    """What a run did, from its materializations' metadata."""
+    if job_name == "ingest":
+        parts = []
+        for label, bar in bars.items():
+            metadata = next(iter(bar.metadata.values()), {})
+            added, total = metadata.get("rows_added"), metadata.get("dagster/row_count")
+            parts.append(f"{label} {len({p for _, p in bar.done})} {bar.unit}"
+                         + (f", {added} new rows" if added is not None else "")
+                         + (f", {total} in all" if total is not None else ""))
+        return [f"ingest: {seconds:.1f} s: " + "; ".join(parts)]
+    built = sum(len(bar.done) for bar in bars.values())
+    lines = [f"transform: {seconds:.1f} s: {built} assets built"]
+    serving = bars.get("serving")
+    for metadata in (serving.metadata.values() if serving else []):
+        if "rows" in metadata:
+            lines.append(f"published: {len(metadata['rows'])} tables to {metadata['path']}")
+    reports = bars.get("reports")
+    for metadata in (reports.metadata.values() if reports else []):
+        if "index" in metadata:
+            lines.append(f"reports: {metadata.get('events')} events, {metadata['index']}")
+    return lines
 
 
 def _pct(value: float | None) -> str:
@@ -122,12 +196,13 @@ def text_table(header: list[str], rows: list[tuple], right: set[int] = frozenset
 
 
 def impact_table(settings: Settings, limit: int = 15, max_p: float = 0.01,
-                 include_unlinked: bool = False) -> str:
+                 include_unlinked: bool = False, symbols: list[str] | None = None) -> str:
     """The strongest moves on t0, one row per asset and session, as a fixed-width text table:
     the lead event, the move, and how many events share the session (named the asset). By
-    default only moves that an event naming the asset shares."""
+    default only moves that an event naming the asset shares; all assets unless `symbols`."""
     with connect_published(settings) as con:
-        rows = con.execute(TOP_IMPACTS_SQL, [max_p, include_unlinked, limit]).fetchall()
+        rows = con.execute(TOP_IMPACTS_SQL, [max_p, include_unlinked, symbols or [],
+                                             not symbols, limit]).fetchall()
     header = ["lead event", "asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "p",
               "events (naming it)"]
     lines = [(f"{etype}: {headline}"[:58], symbol, str(t0), _pct(ret), _pct(ar), _p(p_ar),
@@ -192,6 +267,12 @@ def positive_int(text: str) -> int:
     return int(text)
 
 
+def port_number(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (1-65535)")
+    return int(text)
+
+
 def probability(text: str) -> float:
     try:
         value = float(text)
@@ -208,6 +289,8 @@ def _report_args(parser: argparse.ArgumentParser) -> None:
                         help="p-value cut-off on [0,0] (default 0.01)")
     parser.add_argument("--all-assets", action="store_true",
                         help="include moves that no event naming the asset shares")
+    parser.add_argument("--symbol", dest="symbols", action="append", metavar="SYMBOL",
+                        help="only this asset (repeat for several), e.g. --symbol NVDA")
 
 
 def _range_args(parser: argparse.ArgumentParser, first: str, last: str) -> None:
@@ -252,6 +335,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     query_parser.add_argument("--format", dest="output", choices=["table", "csv", "json"],
                               default="table", help="table (default), csv, or json (one "
                                                     "object per line)")
+    report = commands.add_parser("report", help="write the event reports (HTML pages with "
+                                                "charts, and an index) from the published copy")
+    report.add_argument("--events", type=positive_int, default=20,
+                        help="how many events get a page, by impact (default 20)")
+    ui = commands.add_parser("ui", help="the Dagster UI on http://127.0.0.1:PORT (runs, "
+                                        "assets, backfills)")
+    ui.add_argument("--port", type=port_number, default=3000, help="port (default 3000)")
     commands.add_parser("home", help="create DAGSTER_HOME with newsimpact's dagster.yaml")
     args = parser.parse_args(argv)
     if hasattr(args, "first_day"):
@@ -263,34 +353,71 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 TRANSPORT_OF = {"demo": "replay", "replay": "landing"}
 
 
+def check_symbols(settings: Settings, symbols: list[str] | None) -> None:
+    from .reference import load_assets
+
+    known = sorted(asset.symbol for asset in load_assets(settings.seeds_dir))
+    unknown = [symbol for symbol in symbols or [] if symbol not in known]
+    if unknown:
+        raise CliError(f"unknown symbol {unknown[0]!r}: {settings.seeds_dir / 'assets.csv'} has "
+                       f"{', '.join(known)}")
+
+
+def start_ui(port: int) -> int:
+    """`dagster dev` on 127.0.0.1 (never another interface) until interrupted."""
+    dagster = Path(sys.executable).with_name("dagster")
+    print(f"newsimpact: the Dagster UI on http://127.0.0.1:{port} (Ctrl-C stops it)",
+          flush=True)
+    process = subprocess.Popen([str(dagster), "dev", "-h", "127.0.0.1", "-p", str(port)],
+                               cwd=REPO_ROOT)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        return process.wait()
+
+
+def write_reports(settings: Settings, events: int) -> str:
+    from .reports.events import build_reports
+
+    connect_published(settings).close()  # the one-line error when nothing is published
+    built = build_reports(settings.published, settings.reports, events)
+    return f"newsimpact: {built.pages} event pages in {built.seconds} s; open {built.index}"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.command in TRANSPORT_OF:
         os.environ["NEWSIMPACT_TRANSPORT"] = TRANSPORT_OF[args.command]
     try:
         settings = Settings.from_env()
-    except SettingsError as exc:
-        print(f"newsimpact: {exc}", file=sys.stderr)
-        return 2
-    if args.command in ("home", "demo", "run", "replay"):  # the others read, and create nothing
-        ensure_dagster_home()
-        settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
-    if args.command == "home":
-        return 0
-    if args.command in ("demo", "run", "replay"):
-        run_pipeline(args.first_day, args.last_day, settings.warehouse.parent / "logs")
-    if args.command == "replay":
-        return 0
-    try:
+        check_symbols(settings, getattr(args, "symbols", None))
+        if args.command in ("home", "demo", "run", "replay", "ui"):  # the others only read
+            ensure_dagster_home()
+            settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
+        if args.command == "home":
+            return 0
+        if args.command in ("demo", "run", "replay", "ui"):
+            prepare_manifest()
+        if args.command == "ui":
+            return start_ui(args.port)
+        if args.command in ("demo", "run", "replay"):
+            summary = run_pipeline(args.first_day, args.last_day,
+                                   settings.warehouse.parent / "logs")
+            print("\n".join(f"newsimpact: {line}" for line in summary), flush=True)
+        if args.command == "replay":
+            return 0
         if args.command == "query":
             print(query(settings, args.sql, args.output))
             return 0
+        if args.command == "report":
+            print(write_reports(settings, args.events))
+            return 0
         if args.command != "impacts":
             print(f"\nTop moves on t0 (p < {args.max_p}), one row per asset and session, "
-                  f"published copy "
-                  f"{settings.published}:\n", flush=True)
-        print(impact_table(settings, args.limit, args.max_p, args.all_assets))
-    except CliError as exc:
+                  f"published copy {settings.published}:\n", flush=True)
+        print(impact_table(settings, args.limit, args.max_p, args.all_assets, args.symbols))
+    except (CliError, SettingsError, ReferenceError) as exc:
         print(f"newsimpact: {exc}", file=sys.stderr)
         return 2
     return 0

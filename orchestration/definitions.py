@@ -7,6 +7,7 @@ from dagster import Definitions, in_process_executor
 from .assets.dbt import newsimpact_dbt_assets
 from .assets.news import news_items
 from .assets.prices import prices
+from .assets.reports import event_reports
 from .assets.serving import published_warehouse
 from .assets.sessions import sessions
 from .checks import build_feed_checks, build_price_source_checks, prices_have_no_gaps
@@ -18,7 +19,8 @@ from .settings import Settings
 settings = Settings.from_env()
 
 defs = Definitions(
-    assets=[news_items, prices, sessions, newsimpact_dbt_assets, published_warehouse],
+    assets=[news_items, prices, sessions, newsimpact_dbt_assets, published_warehouse,
+            event_reports],
     asset_checks=[build_feed_checks(load_feeds(settings.seeds_dir)),
                   build_price_source_checks(load_assets(settings.seeds_dir), settings.seeds_dir),
                   prices_have_no_gaps],

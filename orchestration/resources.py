@@ -65,6 +65,13 @@ class ServingResource(ConfigurableResource):
     serving_dir: str
 
 
+class ReportsResource(ConfigurableResource):
+    """Where the event reports are written, and the published copy they are read from."""
+
+    published: str
+    reports_dir: str
+
+
 def dbt_executable() -> str:
     """dbt beside this interpreter (the project's venv) even when the venv is not on PATH."""
     beside = Path(sys.executable).parent / "dbt"
@@ -80,4 +87,6 @@ def build_resources(settings: Settings) -> dict:
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
         "serving": ServingResource(warehouse=str(settings.warehouse),
                                    serving_dir=str(settings.serving)),
+        "reports": ReportsResource(published=str(settings.published),
+                                   reports_dir=str(settings.reports)),
     }

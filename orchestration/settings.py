@@ -8,6 +8,8 @@ warehouse without editing code:
 - NEWSIMPACT_LANDING_DIR the archive of every fetched body (default: beside the DuckDB file)
 - NEWSIMPACT_SERVING_DIR the published copy of the marts that readers open (default: serving/
                          beside the DuckDB file)
+- NEWSIMPACT_REPORTS_DIR the event reports (HTML and charts; default: reports/ beside the DuckDB
+                         file)
 - NEWSIMPACT_TRANSPORT   "replay" (default: the recorded snapshots, no network), "live" (the real
                          URLs) or "landing" (what earlier runs archived: a rebuild offline)
 """
@@ -34,6 +36,7 @@ class Settings:
     landing_dir: Path
     transport: str = "replay"
     serving_dir: Path | None = None  # None: serving/ beside the warehouse
+    reports_dir: Path | None = None  # None: reports/ beside the warehouse
 
     @property
     def snapshots_dir(self) -> Path:
@@ -42,6 +45,10 @@ class Settings:
     @property
     def serving(self) -> Path:
         return self.serving_dir or self.warehouse.parent / "serving"
+
+    @property
+    def reports(self) -> Path:
+        return self.reports_dir or self.warehouse.parent / "reports"
 
     @property
     def published(self) -> Path:
@@ -57,8 +64,10 @@ class Settings:
         landing = Path(os.environ.get("NEWSIMPACT_LANDING_DIR") or warehouse.parent / "landing")
         transport = os.environ.get("NEWSIMPACT_TRANSPORT") or "replay"
         serving = os.environ.get("NEWSIMPACT_SERVING_DIR")
+        reports = os.environ.get("NEWSIMPACT_REPORTS_DIR")
         return cls(seeds.resolve(), warehouse.resolve(), landing.resolve(), transport,
-                   Path(serving).resolve() if serving else None).validated()
+                   Path(serving).resolve() if serving else None,
+                   Path(reports).resolve() if reports else None).validated()
 
     def validated(self) -> Settings:
         if self.transport not in TRANSPORTS:

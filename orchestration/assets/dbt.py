@@ -12,8 +12,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetKey, Config
+import duckdb
+from dagster import AssetExecutionContext, AssetKey, AssetMaterialization, Config, Output
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+from dagster_duckdb import DuckDBResource
 
 from ..project import DBT_DIR, dbt_project
 from ..resources import SourcesResource
@@ -63,18 +65,61 @@ def build_args(tags: Mapping[str, str], full_refresh: bool) -> list[str]:
     return args + (["--full-refresh"] if full_refresh else [])
 
 
+def counted_relations(manifest: Mapping[str, Any]) -> dict[str, str]:
+    """schema.table of each dbt table and seed by unique_id (without the catalog, whose name
+    follows the file when it is opened directly); views are not counted (each count would run
+    the view)."""
+    return {unique_id: f"{node['schema']}.{node['alias']}"
+            for unique_id, node in manifest["nodes"].items()
+            if node["resource_type"] in ("model", "seed")
+            and node["config"].get("materialized") not in ("view", "ephemeral")}
+
+
+def with_row_counts(events: list, warehouse: Path, relations: Mapping[str, str]) -> list:
+    """The materializations with dagster/row_count, counted once dbt has let go of the file
+    (while it runs, DuckDB's lock keeps every other process out)."""
+    todo = {i: relations.get(str(e.metadata["unique_id"].value)) for i, e in enumerate(events)
+            if isinstance(e, (Output, AssetMaterialization)) and "unique_id" in e.metadata}
+    todo = {i: relation for i, relation in todo.items() if relation}
+    if not todo or not warehouse.is_file():
+        return events
+    counted = list(events)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for i, relation in todo.items():
+            try:
+                rows = con.execute(f"select count(*) from {relation}").fetchone()[0]
+            except duckdb.Error:
+                continue  # a relation dbt dropped after building it: no count to give
+            counted[i] = events[i].with_metadata({**events[i].metadata,
+                                                  "dagster/row_count": rows})
+    return counted
+
+
 @dbt_assets(
     manifest=dbt_project.manifest_path,
     dagster_dbt_translator=NewsimpactTranslator(),
     pool="warehouse",
 )
 def newsimpact_dbt_assets(context: AssetExecutionContext, dbt: DbtCliResource,
-                          sources: SourcesResource, config: DbtBuildConfig):
+                          sources: SourcesResource, warehouse: DuckDBResource,
+                          config: DbtBuildConfig):
     os.environ["NEWSIMPACT_DBT_SEED_PATH"] = dbt_seed_path(Path(sources.seeds_dir))
     args = build_args(context.run.tags, config.full_refresh)
     context.log.info(f"dbt {' '.join(args)}")
     # One fixed target folder: dbt reuses its partial parse, and runs do not pile up folders.
     invocation = dbt.cli(args, context=context, target_path=dbt_project.target_path)
-    # No fetch_row_counts(): it opens the profile's ":memory:" path read-only instead of the
-    # attached warehouse and prints two tracebacks per model without getting a count (issue 8).
-    yield from invocation.stream()
+    # dagster-dbt's fetch_row_counts() counts while dbt still holds the file, and fails with a
+    # traceback per model; the counts are taken after the build instead. Each model is logged
+    # as dbt finishes it (the CLI's progress bar follows those lines).
+    held, relations = [], counted_relations(json.loads(Path(dbt_project.manifest_path)
+                                                       .read_text()))
+    try:
+        for event in invocation.stream():
+            if isinstance(event, Output):
+                key = context.asset_key_for_output(event.output_name)
+                context.log.info(f"built {key.to_user_string()}")
+            held.append(event)
+    except Exception:  # a failed build still records what it built, then fails
+        yield from with_row_counts(held, Path(warehouse.database), relations)
+        raise
+    yield from with_row_counts(held, Path(warehouse.database), relations)

@@ -6,6 +6,7 @@ from dagster_duckdb import DuckDBResource
 
 from ..ingest import Batch
 from ..partitions import daily_raw_asset, window_dates
+from ..progress import progress
 from ..resources import SourcesResource
 from ..sources.feeds import parse_feed
 from ..sources.fetched import utcnow
@@ -31,7 +32,9 @@ def news_items(context: AssetExecutionContext, warehouse: DuckDBResource,
     batch = Batch(context.run_id, "feed", transport.name, sources.landing_path())
     with warehouse.get_connection() as con:
         validators = http_validators(con)
-    for feed in sources.feeds():
+    feeds = sources.feeds()
+    for done, feed in enumerate(feeds, start=1):
         for fetched in transport.feed_fetches(feed, start, end, validators):
             batch.add(fetched, "xml", _parse(feed.feed_id))
+        progress(context, done, len(feeds), f"feed {feed.feed_id}")
     return batch.commit(context, warehouse, upsert_news_items, "raw.news_items")

@@ -9,6 +9,7 @@ from dagster_duckdb import DuckDBResource
 from ..ingest import Batch
 from ..landing import EXTENSIONS
 from ..partitions import daily_raw_asset, window_dates
+from ..progress import progress
 from ..reference import Asset
 from ..resources import SourcesResource
 from ..sources.fetched import utcnow
@@ -48,7 +49,8 @@ def prices(context: AssetExecutionContext, warehouse: DuckDBResource,
     start, end = window_dates(context)
     transport = sources.make_transport()
     batch = Batch(context.run_id, "prices", transport.name, sources.landing_path())
-    for asset_ in sources.assets():
+    assets = sources.assets()
+    for done, asset_ in enumerate(assets, start=1):
         # providers in fallback order: the first that delivers bars for the window wins
         for provider_name, symbol in asset_.price_sources(Path(sources.seeds_dir)):
             first, delivered = fetch_start(get_provider(provider_name), start), len(batch.rows)
@@ -57,5 +59,6 @@ def prices(context: AssetExecutionContext, warehouse: DuckDBResource,
                           _parse(asset_, provider_name, symbol, first, end))
             if len(batch.rows) > delivered:
                 break
+        progress(context, done, len(assets), asset_.symbol)
     batch.rows = _last_per_day(batch.rows)
     return batch.commit(context, warehouse, upsert_prices, "raw.prices")

@@ -40,6 +40,35 @@ def test_demo_prints_the_impact_table(demo):
     assert len(moves) == len(set(moves)) >= 10  # each asset-day once
 
 
+def test_demo_shows_progress_per_asset_and_ends_with_a_summary(demo):
+    out = demo["stdout"]
+    assert "Traceback" not in out and "ERROR" not in out
+    days = 424  # 2024-01-02..2025-02-28
+    for asset in ("raw/news_items", "raw/prices"):
+        bar = next(line for line in out.splitlines() if line.startswith(asset))
+        assert f"{days}/{days} days" in bar, bar
+    for layer, assets in (("seeds", 5), ("staging", 9), ("marts", 10), ("serving", 1)):
+        bar = next(line for line in out.splitlines() if line.startswith(layer + " "))
+        assert f"{assets}/{assets}" in bar, bar
+    summary = [line for line in out.splitlines() if line.startswith("newsimpact: ingest: ")]
+    assert len(summary) == 1 and f"raw/news_items {days} days, 236 new rows" in summary[0]
+    assert "newsimpact: published: 13 tables to " in out
+    assert "newsimpact: reports: 20 events, " in out
+
+
+def test_dbt_materializations_carry_their_row_counts(demo):
+    from dagster import AssetKey, DagsterInstance
+
+    home = demo["database"].parent.parent / "dagster_home"
+    with DagsterInstance.from_config(str(home)) as instance:
+        for key, table in ((["marts", "fct_asset_move"], "marts.fct_asset_move"),
+                           (["intermediate", "int_event_t0"], "intermediate.int_event_t0"),
+                           (["seeds", "assets"], "reference.assets")):
+            event = instance.get_latest_materialization_event(AssetKey(key))
+            [(rows,)] = query(demo, f"select count(*) from {table}")
+            assert event.asset_materialization.metadata["dagster/row_count"].value == rows, key
+
+
 def test_runs_log_no_error(demo):
     # e.g. row counts that fail to resolve their relations in a renamed warehouse
     for job in ("ingest", "transform"):
