@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANIFEST := dbt/target/manifest.json
-DBT_SOURCES := $(shell find dbt/models dbt/macros dbt/tests -type f 2>/dev/null) dbt/dbt_project.yml $(wildcard seeds/*.csv)
+DBT_SOURCES := $(shell find dbt/models dbt/macros dbt/tests dbt/analyses -type f 2>/dev/null) dbt/dbt_project.yml $(wildcard seeds/*.csv)
 
 export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false

@@ -185,14 +185,20 @@ def test_wire_stories_carried_by_several_feeds_are_one_story(demo):
     assert first_feed in {"cnbc_top_news", "marketwatch_top_stories", "techcrunch", "the_verge"}
 
 
-def test_event_type_table_has_the_four_tests(demo):
-    [row] = query(demo, """select n, caar, cross_sectional_p, patell_p, kolari_pynnonen_p, sign_p,
+def test_event_type_table_has_the_four_tests_for_named_and_other_assets(demo):
+    rows = dict((row[0], row[1:]) for row in query(demo, """
+        select linkage, n, caar, cross_sectional_p, patell_p, kolari_pynnonen_p, sign_p,
             has_clustered_dates
         from marts.fct_event_type_impact
         where event_type = 'market_selloff' and grouping = 'asset_class'
-            and group_key = 'equity' and window_label = '[0,0]'""")
-    n, caar, *p_values, clustered = row
-    assert n >= 30 and caar < -0.03 and clustered
+            and group_key = 'equity' and window_label = '[0,0]'"""))
+    # the chipmakers the sell-off stories name fell 17.6% beyond the market on average ...
+    n, caar, *p_values, clustered = rows["linked"]
+    assert n == 5 and caar == pytest.approx(-0.1757, abs=1e-4) and clustered
+    assert all(0 <= p < 0.05 for p in p_values)
+    # ... the other equities 3.8%: the spill-over is labelled apart, not averaged in
+    n, caar, *p_values, clustered = rows["spillover"]
+    assert n == 39 and caar == pytest.approx(-0.0376, abs=1e-4)
     assert all(0 <= p < 0.05 for p in p_values)
 
 

@@ -180,25 +180,29 @@ def correlation(first: pd.Series, second: pd.Series) -> float:
 
 
 def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
-    """The four tests by event type and asset, and by event type and asset class."""
+    """The four tests by event type, linkage and asset, and by event type, linkage and asset
+    class."""
     out = []
-    for (event_type, grouping, key, start, end), group in _groups(rows):
+    for (event_type, linkage, grouping, key, start, end), group in _groups(rows):
         n, car, scar = len(group), group.ref_car, group.ref_t.astype(float)
+        # one (asset, t0) series repeated has no spread: the t-tests are undefined
+        spread = len(group[["symbol", "ref_t0"]].drop_duplicates()) > 1
         mates = [(a, b) for a, b in itertools.combinations(group.itertuples(), 2)
                  if a.ref_t0 == b.ref_t0]
         correlations = [correlation(residuals[(a.event_id, a.symbol)],
                                     residuals[(b.event_id, b.symbol)]) for a, b in mates]
         r = sum(correlations) / (n * (n - 1) / 2) if n > 1 else None
-        bmp = stats.ttest_1samp(scar, 0) if n > 1 else None
+        bmp = stats.ttest_1samp(scar, 0) if spread else None
         share = np.mean([(residuals[(e, s)] > 0).mean() for e, s in zip(group.event_id,
                                                                       group.symbol, strict=True)])
         sign_z = ((car > 0).sum() - n * share) / np.sqrt(n * share * (1 - share))
-        cross = stats.ttest_1samp(car, 0) if n > 1 else None
-        defined = n > 1 and r < 1 and 1 + (n - 1) * r > 0
+        cross = stats.ttest_1samp(car, 0) if spread else None
+        defined = spread and r < 1 and 1 + (n - 1) * r > 0
         kp = bmp.statistic * np.sqrt((1 - r) / (1 + (n - 1) * r)) if defined else None
         patell = scar.sum() / np.sqrt((group.ref_df / (group.ref_df - 2)).sum())
         out.append({
-            "event_type": event_type, "grouping": grouping, "group_key": key,
+            "event_type": event_type, "linkage": linkage, "grouping": grouping,
+            "group_key": key,
             "window_start": start, "window_end": end, "ref_n": n, "ref_caar": car.mean(),
             "ref_cs_t": cross.statistic if cross else None,
             "ref_cs_p": cross.pvalue if cross else None,
@@ -213,9 +217,9 @@ def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
 def _groups(rows: pd.DataFrame):
     complete = rows[rows.ref_complete & rows.ref_t.notna()]
     for grouping, column in (("asset", "symbol"), ("asset_class", "asset_class")):
-        for (event_type, key, start, end), group in complete.groupby(
-                ["event_type", column, "window_start", "window_end"]):
-            yield (event_type, grouping, key, start, end), group
+        for (event_type, linkage, key, start, end), group in complete.groupby(
+                ["event_type", "linkage", column, "window_start", "window_end"]):
+            yield (event_type, linkage, grouping, key, start, end), group
 
 
 def check_event_types(reference) -> None:
@@ -223,9 +227,14 @@ def check_event_types(reference) -> None:
     classes = pd.read_csv(seeds / "assets.csv", dtype=str).set_index("symbol").asset_class
     rows = rows.merge(marts["dim_event"][["event_id", "event_type"]], on="event_id")
     rows["asset_class"] = rows.symbol.map(classes)
+    # which assets an event names is the entity linker's answer, not the event study's
+    linked = marts["fct_event_impact"][["event_id", "symbol", "is_linked"]].drop_duplicates()
+    rows = rows.merge(linked, on=["event_id", "symbol"])
+    rows["linkage"] = np.where(rows.is_linked, "linked", "spillover")
     ref = type_level(rows, residuals)
     both = marts["fct_event_type_impact"].merge(
-        ref, on=["event_type", "grouping", "group_key", "window_start", "window_end"],
+        ref, on=["event_type", "linkage", "grouping", "group_key", "window_start",
+                 "window_end"],
         how="outer", indicator=True)
     assert (both._merge == "both").all(), both._merge.value_counts()
     assert (both.n == both.ref_n).all()

@@ -1,10 +1,12 @@
--- One row per event type, group (one asset, or one asset class), CAR window and month of t0:
--- the sums fct_event_type_impact's tests are made of, over the complete (asset, t0, window)s
--- of the type's events, each weighted by n_events (the number of the type's events with that
--- t0): n, the dates, CARs and SCARs and their squares, df / (df - 2), the positive CARs, the
--- residuals' positive shares, and the Kolari-Pynnonen correlation sum of the pairs that share
--- a t0 date (which never spans two months). Sums of exact decimals: the months add up to the
--- same figures a single sum over all of them gives.
+-- One row per event type, linkage, group (one asset, or one asset class), CAR window and month
+-- of t0: the sums fct_event_type_impact's tests are made of. An event's linked group holds the
+-- assets it names (int_event_linked_assets), its spill-over group every other asset. Over the
+-- complete (asset, t0, window)s of the type's events, each weighted by n_events (the number of
+-- the type's events of that linkage with that t0): n, the dates, CARs and SCARs and their
+-- squares, df / (df - 2), the positive CARs, the residuals' positive shares, and the
+-- Kolari-Pynnonen correlation sum of the pairs that share a t0 date (which never spans two
+-- months). Sums of exact decimals: the months add up to the same figures a single sum over all
+-- of them gives.
 -- Incremental: the months from the earliest day new data can change (t0_months_from) are
 -- recomputed; earlier months are final.
 -- depends_on: {{ ref('int_articles') }}, {{ ref('stg_news_items') }}
@@ -15,12 +17,26 @@
               where t0_month >= {{ t0_months_from() }}{% endif %}"
 ) }}
 
+{%- set windows = var('car_windows') %}
+{#- a window's V from int_t0_session_residual_sums: v_1 for the first of car_windows, ... -#}
+{%- set v_of_window -%}
+    case linked.window_label {% for window in windows -%}
+    when '{{ window_label(window) }}' then sums.v_{{ loop.index }} {% endfor -%} end
+{%- endset %}
+
 with type_t0s as (
-    select event.event_type, t0.symbol, t0.t0_index, count(*) as n_events
+    select
+        event.event_type,
+        t0.symbol,
+        t0.t0_index,
+        case when linked.event_id is null then 'spillover' else 'linked' end as linkage,
+        count(*) as n_events
     from {{ ref('int_event_t0') }} as t0
     inner join (
         select distinct event_id, event_type from {{ ref('int_event_articles') }}
     ) as event on t0.event_id = event.event_id
+    left join {{ ref('int_event_linked_assets') }} as linked
+        on t0.event_id = linked.event_id and t0.symbol = linked.symbol
     {% if is_incremental() %}
     where t0.t0_date >= {{ t0_months_from() }}
     {% endif %}
@@ -31,6 +47,7 @@ impacts as (
     select
         impact.*,
         type_t0s.event_type,
+        type_t0s.linkage,
         type_t0s.n_events,
         asset.asset_class,
         asset.calendar,
@@ -42,25 +59,33 @@ impacts as (
     where impact.is_complete and impact.car_t is not null
 ),
 
--- The Kolari-Pynnonen r, from sums rather than pairs (int_t0_residual_products): for the
--- pairs of a group that share a t0 date, sum over pairs of u_a u_b = ((sum of u)^2 - sum of
--- u^2) / 2 per session. Every event covers every asset, so on a date a group holds each valid
--- asset of a calendar as often as the type has events there (n): the sums are kept per asset
--- class, calendar pair and t0 date, and weighted here by the n of each calendar.
+-- The Kolari-Pynnonen r, from sums rather than pairs. For the pairs of a group that share a t0
+-- date, sum over pairs of u_a u_b = (sum over sessions of X^2 - sum of w_a u_a^2) / 2, X the
+-- sum on a session of w_a u_a over the group's members a, w_a how often a is in the group.
+-- Every event covers every asset, so on a date each member of a calendar c is there for the
+-- same N_c events of the type: with both linkages, X = sum over c of N_c V_c, and its square
+-- comes from int_t0_residual_products (shared_pairs below). The linked group's X_L is summed
+-- from the few series its events name; the spill-over group's is N V - X_L, whose square is
+-- (N V)^2 - 2 N V X_L + X_L^2.
 event_counts as (
-    -- every valid asset of a calendar has its t0 on the date for the same events
     select event_type, window_label, asset_class, calendar, t0_date, t0_month,
         max(n_events) as n_events
-    from impacts
+    from (
+        select event_type, window_label, asset_class, calendar, t0_date, t0_month, symbol,
+            sum(n_events) as n_events
+        from impacts
+        group by all
+    ) as per_asset
     group by all
 ),
 
-class_correlations as (
+shared_pairs as (
+    -- both linkages together, per date: ((N V)^2 - N Q) / 2
     select
         first.event_type,
-        'asset_class' as grouping,
-        first.asset_class as group_key,
+        first.asset_class,
         first.window_label,
+        first.t0_date,
         first.t0_month,
         {{ exact_sum('(first.n_events * second.n_events * products.cross_sum - case when '
                      ~ 'first.calendar = second.calendar then first.n_events * '
@@ -78,10 +103,115 @@ class_correlations as (
     group by all
 ),
 
+linked_members as (
+    select event_type, window_label, symbol, t0_index, asset_class, t0_date, t0_month,
+        n_events as weight
+    from impacts
+    where linkage = 'linked'
+),
+
+linked_series as (
+    select distinct symbol, t0_index from linked_members
+),
+
+linked_residuals as (
+    {{ estimation_residuals('linked_series') }}
+),
+
+linked_sessions as (
+    -- X_L on each session
+    select
+        members.event_type,
+        members.window_label,
+        members.asset_class,
+        members.t0_date,
+        members.t0_month,
+        residuals.session_date,
+        {{ exact_sum('residuals.u', weight='members.weight') }} as x
+    from linked_members as members
+    inner join linked_residuals as residuals
+        on members.symbol = residuals.symbol and members.t0_index = residuals.t0_index
+    group by all
+),
+
+linked_squares as (
+    -- sum over the linked members of w_a u_a^2 (u_a^2 summed over sessions is unit_sum)
+    select
+        members.event_type,
+        members.window_label,
+        members.asset_class,
+        members.t0_date,
+        {{ exact_sum('stats.unit_sum', weight='members.weight', keep_decimal=true) }}
+            as square_sum
+    from linked_members as members
+    inner join {{ ref('int_asset_t0_residual_stats') }} as stats
+        on members.symbol = stats.symbol and members.t0_index = stats.t0_index
+    group by all
+),
+
+linked_pairs as (
+    -- X_L^2 summed over sessions
+    select event_type, window_label, asset_class, t0_date,
+        {{ exact_sum('x * x', keep_decimal=true) }} as x_square_sum
+    from linked_sessions
+    group by all
+),
+
+spillover_cross as (
+    -- N V X_L summed over sessions, V of the window's members
+    select
+        linked.event_type,
+        linked.window_label,
+        linked.asset_class,
+        linked.t0_date,
+        {{ exact_sum('linked.x * ' ~ v_of_window, weight='counts.n_events',
+                     keep_decimal=true) }} as cross_sum
+    from linked_sessions as linked
+    inner join {{ ref('int_t0_session_residual_sums') }} as sums
+        on sums.asset_class = linked.asset_class and sums.t0_date = linked.t0_date
+        and sums.session_date = linked.session_date
+    inner join event_counts as counts
+        on counts.event_type = linked.event_type and counts.window_label = linked.window_label
+        and counts.asset_class = linked.asset_class and counts.t0_date = linked.t0_date
+        and counts.calendar = sums.calendar
+    group by all
+),
+
+class_correlations as (
+    -- per month: linked (X_L^2 - sum w u^2) / 2; spill-over the shared sum less the linked
+    -- terms, ((N V)^2 - 2 N V X_L + X_L^2 - (N Q - sum w u^2)) / 2
+    select
+        shared.event_type,
+        linkage.linkage,
+        'asset_class' as grouping,
+        shared.asset_class as group_key,
+        shared.window_label,
+        shared.t0_month,
+        {{ exact_sum("case linkage.linkage when 'linked' then "
+                     ~ "(pairs.x_square_sum - squares.square_sum) / 2 "
+                     ~ "else shared.correlation_sum - coalesce(spill.cross_sum, 0) "
+                     ~ "+ (coalesce(pairs.x_square_sum, 0) + coalesce(squares.square_sum, 0)) / 2 "
+                     ~ "end", keep_decimal=true) }} as correlation_sum
+    from shared_pairs as shared
+    cross join (select unnest(['linked', 'spillover']) as linkage) as linkage
+    left join linked_pairs as pairs
+        on pairs.event_type = shared.event_type and pairs.window_label = shared.window_label
+        and pairs.asset_class = shared.asset_class and pairs.t0_date = shared.t0_date
+    left join linked_squares as squares
+        on squares.event_type = shared.event_type and squares.window_label = shared.window_label
+        and squares.asset_class = shared.asset_class and squares.t0_date = shared.t0_date
+    left join spillover_cross as spill
+        on spill.event_type = shared.event_type and spill.window_label = shared.window_label
+        and spill.asset_class = shared.asset_class and spill.t0_date = shared.t0_date
+    where linkage.linkage = 'spillover' or pairs.x_square_sum is not null
+    group by all
+),
+
 asset_correlations as (
     -- pairs of one asset on one date are one series twice: correlation 1 each
     select
         copies.event_type,
+        copies.linkage,
         'asset' as grouping,
         copies.symbol as group_key,
         copies.window_label,
@@ -89,7 +219,8 @@ asset_correlations as (
         {{ exact_sum('copies.n * (copies.n - 1) / 2.0 * series_stats.unit_sum',
                      keep_decimal=true) }} as correlation_sum
     from (
-        select event_type, window_label, symbol, t0_index, t0_month, n_events as n from impacts
+        select event_type, linkage, window_label, symbol, t0_index, t0_month, n_events as n
+        from impacts
     ) as copies
     inner join {{ ref('int_asset_t0_residual_stats') }} as series_stats
         on copies.symbol = series_stats.symbol and copies.t0_index = series_stats.t0_index
@@ -107,6 +238,7 @@ group_correlations as (
 asset_sums as (
     select
         impacts.event_type,
+        impacts.linkage,
         'asset' as grouping,
         impacts.symbol as group_key,
         impacts.window_label,
@@ -116,6 +248,7 @@ asset_sums as (
         any_value(impacts.window_end) as window_end,
         sum(impacts.n_events) as n,
         count(distinct impacts.t0_date) as n_dates,
+        count(*) as n_series,
         {% for name, value in [('car_sum', 'impacts.car'),
                                ('car_square_sum', 'impacts.car * impacts.car'),
                                ('scar_sum', 'impacts.car_t'),
@@ -130,11 +263,13 @@ asset_sums as (
     left join {{ ref('int_asset_t0_residual_stats') }} as positive_shares
         on impacts.symbol = positive_shares.symbol
         and impacts.t0_index = positive_shares.t0_index
-    group by impacts.event_type, impacts.symbol, impacts.window_label, impacts.t0_month
+    group by impacts.event_type, impacts.linkage, impacts.symbol, impacts.window_label,
+        impacts.t0_month
 ),
 
 class_dates as (
-    select event_type, asset_class, window_label, t0_month, count(distinct t0_date) as n_dates
+    select event_type, linkage, asset_class, window_label, t0_month,
+        count(distinct t0_date) as n_dates
     from impacts
     group by all
 ),
@@ -144,6 +279,7 @@ sums as (
     union all
     select
         asset_sums.event_type,
+        asset_sums.linkage,
         'asset_class',
         asset_sums.asset_class,
         asset_sums.window_label,
@@ -152,6 +288,7 @@ sums as (
         any_value(asset_sums.window_end),
         sum(asset_sums.n),
         any_value(class_dates.n_dates),
+        sum(asset_sums.n_series),
         sum(car_sum),
         sum(car_square_sum),
         sum(scar_sum),
@@ -162,11 +299,12 @@ sums as (
     from asset_sums
     inner join class_dates
         on asset_sums.event_type = class_dates.event_type
+        and asset_sums.linkage = class_dates.linkage
         and asset_sums.asset_class = class_dates.asset_class
         and asset_sums.window_label = class_dates.window_label
         and asset_sums.t0_month = class_dates.t0_month
-    group by asset_sums.event_type, asset_sums.asset_class, asset_sums.window_label,
-        asset_sums.t0_month
+    group by asset_sums.event_type, asset_sums.linkage, asset_sums.asset_class,
+        asset_sums.window_label, asset_sums.t0_month
 )
 
 
@@ -176,6 +314,7 @@ select
 from sums
 left join group_correlations
     on sums.event_type = group_correlations.event_type
+    and sums.linkage = group_correlations.linkage
     and sums.grouping = group_correlations.grouping
     and sums.group_key = group_correlations.group_key
     and sums.window_label = group_correlations.window_label

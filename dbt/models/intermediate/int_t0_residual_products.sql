@@ -2,12 +2,13 @@
 -- Kolari-Pynnonen correlation of fct_event_type_impact is made of, over the (asset, t0) series
 -- of the class on that date whose window is complete (the members):
 --   cross_sum     sum over sessions of V_c * V_c', V_c the sum of the members' standardised
---                 residuals u on a session (see estimation_residuals);
+--                 residuals u on a session (int_t0_session_residual_sums);
 --   square_sum    for c = c', the sum over sessions of the members' u^2 (else 0);
 -- so that the pairs of members share sum_pairs u_a u_b = (cross_sum - square_sum) / 2: one pass
 -- over the series, never over pairs.
 -- Incremental: a date's sums change only when its members do (a new t0, a window completed, an
 -- event gone); members_hash identifies them, and the dates whose members changed are replaced.
+-- depends_on: {{ ref('int_asset_t0_impacts') }}, {{ ref('stg_assets') }}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
@@ -16,52 +17,13 @@
 
 {%- set windows = var('car_windows') %}
 
-with groups as (
-    select * from ({{ residual_groups() }}) as current_groups
+with session_sums as (
+    select * from {{ ref('int_t0_session_residual_sums') }} as sums
     {% if is_incremental() %}
     where not exists (
         select 1 from {{ this }} as stored
-        where stored.asset_class = current_groups.asset_class
-            and stored.t0_date = current_groups.t0_date)
+        where stored.asset_class = sums.asset_class and stored.t0_date = sums.t0_date)
     {% endif %}
-),
-
-series as (
-    select
-        members.symbol,
-        members.t0_index,
-        members.asset_class,
-        members.calendar,
-        groups.members_hash,
-        {% for window in windows %}
-        bool_or(members.window_label = '{{ window_label(window) }}') as in_window_{{ loop.index }}
-            {%- if not loop.last %},{% endif %}
-        {% endfor %}
-    from ({{ residual_group_members() }}) as members
-    inner join groups
-        on members.asset_class = groups.asset_class and members.t0_date = groups.t0_date
-    group by all
-),
-
-residuals as (
-    {{ estimation_residuals('series') }}
-),
-
-session_sums as (
-    select
-        asset_class,
-        calendar,
-        t0_date,
-        session_date,
-        any_value(members_hash) as members_hash,
-        {% for window in windows %}
-        {{ exact_sum('case when in_window_' ~ loop.index ~ ' then u end') }} as v_{{ loop.index }},
-        {{ exact_sum('case when in_window_' ~ loop.index ~ ' then u * u end') }}
-            as q_{{ loop.index }}
-            {%- if not loop.last %},{% endif %}
-        {% endfor %}
-    from residuals
-    group by asset_class, calendar, t0_date, session_date
 ),
 
 products as (

@@ -1,5 +1,7 @@
--- One row per event type, group (one asset, or one asset class) and CAR window: how events of a
--- type moved the group on average, with four tests over the N complete (event, asset) pairs:
+-- One row per event type, linkage, group (one asset, or one asset class) and CAR window: how
+-- events of a type moved the group on average, apart for the assets the events name (linkage
+-- 'linked') and every other asset ('spillover'), with four tests over the N complete (event,
+-- asset) pairs:
 --   cross-sectional t   CAAR / (sd(CAR) / sqrt(N)), Student t with N - 1 df;
 --   Patell Z            sum(SCAR) / sqrt(sum(df / (df - 2))), SCAR = CAR / its standard error;
 --   BMP t               mean(SCAR) / (sd(SCAR) / sqrt(N)) (Boehmer, Musumeci & Poulsen 1991),
@@ -23,6 +25,7 @@ with month_sums as (
 sums as (
     select
         event_type,
+        linkage,
         grouping,
         group_key,
         window_label,
@@ -30,6 +33,7 @@ sums as (
         any_value(window_end) as window_end,
         sum(n) as n,
         sum(n_dates) as n_dates,
+        sum(n_series) as n_series,
         sum(car_sum) as car_sum,
         sum(car_square_sum) as car_square_sum,
         sum(scar_sum) as scar_sum,
@@ -39,12 +43,13 @@ sums as (
         sum(n_positive) as n_positive,
         sum(correlation_sum) as correlation_sum
     from month_sums
-    group by event_type, grouping, group_key, window_label
+    group by event_type, linkage, grouping, group_key, window_label
 ),
 
 aggregated as (
     select
         event_type,
+        linkage,
         grouping,
         group_key,
         window_label,
@@ -52,6 +57,7 @@ aggregated as (
         window_end,
         n,
         n_dates,
+        n_series,
         cast(car_sum as double) / n as caar,
         sqrt(greatest(cast(car_square_sum as double) - cast(car_sum as double) / n
             * cast(car_sum as double), 0) / nullif(n - 1, 0)) as car_sd,
@@ -70,9 +76,10 @@ statistics as (
     select
         aggregated.*,
         correlation_sum / nullif(n * (n - 1) / 2.0, 0) as mean_residual_correlation,
-        caar / (car_sd / sqrt(n)) as cross_sectional_t,
+        -- one (asset, t0) series repeated (events sharing a t0) has no spread: no t-test
+        case when n_series > 1 then caar / (car_sd / sqrt(n)) end as cross_sectional_t,
         scar_sum / sqrt(scar_variance_sum) as patell_z,
-        mean_scar / (scar_sd / sqrt(n)) as bmp_t,
+        case when n_series > 1 then mean_scar / (scar_sd / sqrt(n)) end as bmp_t,
         (n_positive - n * expected_share_positive)
             / sqrt(n * expected_share_positive * (1 - expected_share_positive)) as sign_z
     from aggregated
@@ -90,9 +97,10 @@ adjusted as (
 )
 
 select
-    {{ surrogate_key(['event_type', 'grouping', 'group_key', 'window_label']) }}
+    {{ surrogate_key(['event_type', 'linkage', 'grouping', 'group_key', 'window_label']) }}
         as event_type_impact_id,
     event_type,
+    linkage,
     grouping,
     group_key,
     window_label,
@@ -101,6 +109,7 @@ select
     -- counts as BIGINT (sums of counts are HUGEINT, which BI tools read as strings or doubles)
     cast(n as bigint) as n,
     cast(n_dates as bigint) as n_dates,
+    cast(n_series as bigint) as n_series,
     n_dates < n as has_clustered_dates,
     caar,
     cross_sectional_t,
