@@ -24,10 +24,8 @@ PREVIEW_MAX_P = 0.01
 def top_moves(con, limit: int = PREVIEW_ROWS, max_p: float = PREVIEW_MAX_P) -> list[tuple]:
     """The CLI's impact rows: moves on t0 below max_p that an event naming the asset shares,
     every asset."""
-    params = [max_p, False, limit]  # p below, moves no event names too, rows
-    if TOP_IMPACTS_SQL.count("?") == 5:  # the version with a symbol filter: none, all assets
-        params[2:2] = [[], True]
-    return con.execute(TOP_IMPACTS_SQL, params).fetchall()
+    # its parameters: p below, moves no event names too, symbols, every symbol, rows
+    return con.execute(TOP_IMPACTS_SQL, [max_p, False, [], True, limit]).fetchall()
 
 
 def cell(value) -> str:
