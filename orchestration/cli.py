@@ -20,35 +20,11 @@ from pathlib import Path
 
 from .partitions import FIRST_DAY
 from .reference import ReferenceError
+from .serving.moves import p_value, pct, top_moves
 from .settings import REPO_ROOT, Settings, SettingsError
 from .sources.fetched import utcnow
 
 DEMO_LAST_DAY = "2025-02-28"  # the bundled prices end here; the feeds cover 2025-01-13..02-07
-
-# One row per move (asset and t0): the events that share the session are its candidate causes,
-# summed up as how many (and how many name the asset) and the lead one (see fct_asset_move).
-TOP_IMPACTS_SQL = """
-select
-    ar.lead_event_type,
-    ar.lead_headline,
-    ar.symbol,
-    ar.t0_date,
-    ar.raw_return,
-    ar.car as abnormal_return,
-    ar.car_p_value as ar_p_value,
-    car.car as car_m1_p1,
-    car.car_p_value as car_p_value,
-    ar.n_events,
-    ar.n_linked_events
-from marts.fct_asset_move as ar
-join marts.fct_asset_move as car
-    on car.symbol = ar.symbol and car.t0_date = ar.t0_date and car.window_label = '[-1,+1]'
-where ar.window_label = '[0,0]' and ar.car_p_value < ? and (ar.lead_names_asset or ?)
-    and (list_contains(?, ar.symbol) or ?)
-order by abs(ar.car) desc, ar.symbol
-limit ?
-"""
-
 
 # The full event log goes to the Dagster instance (see `make ui`); the terminal gets errors.
 QUIET = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
@@ -161,14 +137,6 @@ def run_summary(job_name: str, bars: dict, seconds: float) -> list[str]:
     return lines
 
 
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:+.2f}%"
-
-
-def _p(value: float | None) -> str:
-    return "" if value is None else ("<0.0001" if value < 1e-4 else f"{value:.4f}")
-
-
 class CliError(Exception):
     """Bad input or a missing prerequisite: one line for the user, exit status 2."""
 
@@ -201,12 +169,11 @@ def impact_table(settings: Settings, limit: int = 15, max_p: float = 0.01,
     the lead event, the move, and how many events share the session (named the asset). By
     default only moves that an event naming the asset shares; all assets unless `symbols`."""
     with connect_published(settings) as con:
-        rows = con.execute(TOP_IMPACTS_SQL, [max_p, include_unlinked, symbols or [],
-                                             not symbols, limit]).fetchall()
+        rows = top_moves(con, limit, max_p, include_unlinked, symbols)
     header = ["lead event", "asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "p",
               "events (naming it)"]
-    lines = [(f"{etype}: {headline}"[:58], symbol, str(t0), _pct(ret), _pct(ar), _p(p_ar),
-              _pct(car), _p(p_car), f"{n_events} ({n_linked})")
+    lines = [(f"{etype}: {headline}"[:58], symbol, str(t0), pct(ret), pct(ar), p_value(p_ar),
+              pct(car), p_value(p_car), f"{n_events} ({n_linked})")
              for etype, headline, symbol, t0, ret, ar, p_ar, car, p_car, n_events, n_linked
              in rows]
     return text_table(header, lines, right=set(range(3, 9)))

@@ -9,9 +9,9 @@ import duckdb
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 from dagster_dbt import get_asset_key_for_model
 
-from ..cli import TOP_IMPACTS_SQL
 from ..project import dbt_project
 from ..resources import ServingResource
+from ..serving.moves import p_value, pct, top_moves
 from ..serving.publish import Publication, mart_names, publish
 from .dbt import newsimpact_dbt_assets
 
@@ -21,23 +21,8 @@ PREVIEW_ROWS = 10
 PREVIEW_MAX_P = 0.01
 
 
-def top_moves(con, limit: int = PREVIEW_ROWS, max_p: float = PREVIEW_MAX_P) -> list[tuple]:
-    """The CLI's impact rows: moves on t0 below max_p that an event naming the asset shares,
-    every asset."""
-    # its parameters: p below, moves no event names too, symbols, every symbol, rows
-    return con.execute(TOP_IMPACTS_SQL, [max_p, False, [], True, limit]).fetchall()
-
-
 def cell(value) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
-
-
-def pct(value) -> str:
-    return "" if value is None else f"{value:+.2%}"
-
-
-def p_value(value) -> str:
-    return "" if value is None else ("<0.0001" if value < 1e-4 else f"{value:.4f}")
 
 
 def markdown_table(header: list[str], rows: list[list[str]], right: set[int]) -> str:
@@ -49,7 +34,7 @@ def preview(publication: Publication) -> str:
     """Markdown: the top moves of the published copy, then the rows of each table copied (the
     view marts fct_event_impact and fct_event_window are products of the tables they read)."""
     with duckdb.connect(str(publication.path), read_only=True) as con:
-        moves = top_moves(con)
+        moves = top_moves(con, PREVIEW_ROWS, PREVIEW_MAX_P)
     header = ["lead event", "asset", "t0", "return", "abnormal", "p", "CAR[-1,+1]", "p",
               "events (naming it)"]
     rows = [[f"{etype}: {headline}", symbol, str(t0), pct(ret), pct(ar), p_value(p_ar),

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from ..serving.moves import p_value, pct
+
 CHART_ASSETS = 6  # CAR paths drawn: the assets with the largest |CAR[0,0]|
 Z_95 = 1.959963984540054
 
@@ -104,12 +106,8 @@ def _write(path: Path, data: bytes) -> None:
     os.replace(aside, path)
 
 
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{value * 100:+.2f}%"
-
-
-def _p(value: float | None) -> str:
-    return "" if value is None else ("&lt;0.0001" if value < 1e-4 else f"{value:.4f}")
+def _p_html(value: float | None) -> str:
+    return html.escape(p_value(value))
 
 
 def _link(url: str | None, text: str) -> str:
@@ -192,9 +190,9 @@ def event_page(event: tuple, impacts: list[tuple], headlines: list[tuple]) -> by
     rows = "\n".join(
         f'<tr class="{"linked" if r[3] else ""}"><td>{html.escape(r[0])}</td>'
         f"<td>{html.escape(r[2] or '')}</td><td>{'yes' if r[3] else ''}</td><td>{r[4]}</td>"
-        f'<td class="n">{_pct(r[5])}</td><td class="n">{_pct(r[6])}</td>'
-        f'<td class="n">{_p(r[8])}</td><td class="n">{_pct(r[9])}</td>'
-        f'<td class="n">{_p(r[11])}</td><td class="n">{r[13]}</td></tr>' for r in impacts)
+        f'<td class="n">{pct(r[5])}</td><td class="n">{pct(r[6])}</td>'
+        f'<td class="n">{_p_html(r[8])}</td><td class="n">{pct(r[9])}</td>'
+        f'<td class="n">{_p_html(r[11])}</td><td class="n">{r[13]}</td></tr>' for r in impacts)
     news = "\n".join(f"<li>{_link(url, title)} <small>{published} · {html.escape(feed)}"
                      f"</small></li>" for title, url, published, feed in headlines)
     body = f"""<p><a href="../index.html">← all events</a></p>
@@ -218,8 +216,8 @@ def index_page(events: list[tuple], built: str) -> bytes:
     rows = "\n".join(
         f'<tr><td><a href="events/{e[0]}.html">{html.escape(e[2])}</a></td>'
         f"<td>{html.escape(e[1])}</td><td>{e[3]:%Y-%m-%d %H:%M}</td><td class=\"n\">{e[4]}</td>"
-        f"<td>{html.escape(e[7] or '')}</td><td class=\"n\">{_pct(e[8])}</td>"
-        f"<td>{html.escape(e[9])}</td><td class=\"n\">{_pct(e[10])}</td></tr>"
+        f"<td>{html.escape(e[7] or '')}</td><td class=\"n\">{pct(e[8])}</td>"
+        f"<td>{html.escape(e[9])}</td><td class=\"n\">{pct(e[10])}</td></tr>"
         for e in events)
     body = f"""<h1>newsimpact: events by impact</h1>
 <p>Events by the largest abnormal return on t0 (CAR[0,0], in absolute value) among the assets
