@@ -87,12 +87,15 @@ def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> list[str]:
 
     from .definitions import defs
     from .progress import RunProgress
+    from .runs import owner_tags, reap_dead_runs
     from .schedules import partition_range_tags, window_tags
 
     log_dir.mkdir(parents=True, exist_ok=True)
     console = Console(file=sys.stdout, highlight=False)
     summary = []
     with DagsterInstance.get() as instance:
+        for line in reap_dead_runs(instance):
+            print(f"newsimpact: {line}", flush=True)
         for job_name, tags in (("ingest", partition_range_tags(first_day, last_day)),
                                ("transform", window_tags(first_day, last_day))):
             began, run_id = time.monotonic(), str(uuid.uuid4())  # as Dagster makes them
@@ -104,8 +107,8 @@ def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> list[str]:
                   RunProgress(instance, run_id, bars, label_of, console),
                   contextlib.redirect_stdout(handle)):
                 result = defs.resolve_job_def(job_name).execute_in_process(
-                    instance=instance, tags=tags, raise_on_error=False, run_config=QUIET,
-                    run_id=run_id)
+                    instance=instance, tags={**tags, **owner_tags()}, raise_on_error=False,
+                    run_config=QUIET, run_id=run_id)
             if not result.success:
                 raise SystemExit(f"newsimpact: the {job_name} run failed (run {result.run_id}); "
                                  f"its output is in {log}, its events in `newsimpact ui`")

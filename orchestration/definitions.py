@@ -13,7 +13,13 @@ from .assets.sessions import sessions
 from .checks import build_feed_checks, build_price_source_checks, prices_have_no_gaps
 from .reference import load_assets, load_feeds
 from .resources import build_resources
-from .schedules import daily_ingest, ingest_job, transform_after_ingest, transform_job
+from .schedules import (
+    daily_ingest,
+    ingest_job,
+    reap_dead_runs_sensor,
+    transform_after_ingest,
+    transform_job,
+)
 from .settings import Settings
 
 settings = Settings.from_env()
@@ -26,7 +32,7 @@ defs = Definitions(
                   prices_have_no_gaps],
     jobs=[ingest_job, transform_job],
     schedules=[daily_ingest],
-    sensors=[transform_after_ingest],
+    sensors=[transform_after_ingest, reap_dead_runs_sensor],
     resources=build_resources(settings),
     # One process per run: DuckDB takes one writer, and steps skip the re-import of the code
     # location that the multiprocess executor pays for every step.

@@ -7,15 +7,26 @@ import shutil
 import sys
 from pathlib import Path
 
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, InitResourceContext
 from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
 
 from .project import dbt_project
 from .reference import Asset, Feed, load_assets, load_feeds
+from .runs import claim
 from .settings import Settings
 from .sources.http import HttpPolicy
 from .sources.transport import make_transport
+
+
+class WarehouseResource(DuckDBResource):
+    """The DuckDB warehouse. A run that opens it records its process as the run's, so that a
+    run whose process dies is found and marked failed (see orchestration/runs.py)."""
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        super().setup_for_execution(context)
+        if context.instance is not None and context.run_id:
+            claim(context.instance, context.run_id)
 
 
 class SourcesResource(ConfigurableResource):
@@ -80,7 +91,7 @@ def dbt_executable() -> str:
 
 def build_resources(settings: Settings) -> dict:
     return {
-        "warehouse": DuckDBResource(database=str(settings.warehouse)),
+        "warehouse": WarehouseResource(database=str(settings.warehouse)),
         "sources": SourcesResource(seeds_dir=str(settings.seeds_dir),
                                    landing_dir=str(settings.landing_dir),
                                    transport=settings.transport),

@@ -11,12 +11,16 @@ from dagster import (
     RunRequest,
     RunStatusSensorContext,
     ScheduleEvaluationContext,
+    SensorEvaluationContext,
+    SkipReason,
     define_asset_job,
     run_status_sensor,
     schedule,
+    sensor,
 )
 
 from .partitions import daily_partitions
+from .runs import reap_dead_runs
 
 ingest_job = define_asset_job(
     "ingest",
@@ -69,3 +73,13 @@ def transform_after_ingest(context: RunStatusSensorContext):
     # lookbacks); a run without partitions rebuilds from everything
     return RunRequest(run_key=f"after-{context.dagster_run.run_id}",
                       tags=ingested_window(context.dagster_run.tags))
+
+
+@sensor(minimum_interval_seconds=60, default_status=DefaultSensorStatus.RUNNING)
+def reap_dead_runs_sensor(context: SensorEvaluationContext):
+    """Under the daemon: runs whose process died are marked failed and their slots freed, so
+    the schedule's next run does not wait behind them (see orchestration/runs.py)."""
+    reaped = reap_dead_runs(context.instance)
+    for line in reaped:
+        context.log.warning(line)
+    return SkipReason("; ".join(reaped) or "no run whose process died")

@@ -1,0 +1,70 @@
+"""Runs whose process died: found and marked failed before they can hold up the next run.
+
+Every run records which process executes it (tags newsimpact/host, newsimpact/pid and the
+process's start time, set when the run first opens the warehouse). A run still STARTING,
+STARTED or CANCELING whose process is gone (killed, crashed, machine rebooted) is marked
+FAILURE and the pool slots it held are freed, so the next run is not left waiting for it:
+the CLI does this before it starts a run, and the reap_dead_runs sensor every minute under
+the daemon. (Dagster's own run monitoring cannot: its default run launcher does not check
+run workers' health, and runs that `newsimpact` executes in its own process have no worker.)
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
+
+HOST, PID, STARTED_AT = "newsimpact/host", "newsimpact/pid", "newsimpact/process_start"
+ACTIVE = [DagsterRunStatus.STARTING, DagsterRunStatus.STARTED, DagsterRunStatus.CANCELING]
+
+
+def process_start(pid: int) -> str | None:
+    """The process's start time in clock ticks since boot (field 22 of /proc/<pid>/stat), which
+    tells a live process from a later one that reuses its pid; None when there is no such
+    process."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()[19]
+
+
+def owner_tags() -> dict[str, str]:
+    """The tags that name this process as the one executing a run."""
+    pid = os.getpid()
+    return {HOST: socket.gethostname(), PID: str(pid), STARTED_AT: process_start(pid) or ""}
+
+
+def claim(instance: DagsterInstance, run_id: str) -> None:
+    """Record this process as the run's (once: a run keeps the process that started it)."""
+    run = instance.get_run_by_id(run_id)
+    if run is not None and PID not in run.tags:
+        instance.add_run_tags(run_id, owner_tags())
+
+
+def is_dead(tags: dict[str, str]) -> bool:
+    """Whether the process the tags name is gone. Runs of another host, or with no owner
+    recorded, are never judged from here."""
+    if tags.get(HOST) != socket.gethostname() or not tags.get(PID, "").isdigit():
+        return False
+    started = process_start(int(tags[PID]))
+    return started is None or (bool(tags.get(STARTED_AT)) and started != tags[STARTED_AT])
+
+
+def reap_dead_runs(instance: DagsterInstance) -> list[str]:
+    """Mark failed every active run whose process is gone and free its pool slots; one line
+    per run reaped."""
+    reaped = []
+    for record in instance.get_run_records(RunsFilter(statuses=ACTIVE)):
+        run = record.dagster_run
+        if not is_dead(run.tags):
+            continue
+        message = (f"its process (pid {run.tags[PID]}) is gone: marked failed by newsimpact, "
+                   "its pool slots freed")
+        instance.report_run_failed(run, message)
+        instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
+        reaped.append(f"run {run.run_id[:8]} ({run.job_name}) {message}")
+    return reaped
