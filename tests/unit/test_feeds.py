@@ -146,3 +146,47 @@ def test_older_formats(body, title, published, link):
     assert item.title == title and item.canonical_link == link
     assert item.published_at == (published or FETCHED)
     assert item.published_is_fallback == (published is None)
+
+
+def rss(*items: str, prolog: str = '<?xml version="1.0" encoding="utf-8"?>') -> str:
+    return (f'{prolog}<rss version="2.0"><channel><title>t</title>{"".join(items)}'
+            "</channel></rss>")
+
+
+@pytest.mark.parametrize("encoding", ["cp037", "utf-16", "utf-32", "iso-8859-1"])
+def test_entity_declarations_are_refused_in_any_encoding(encoding):
+    document = rss('<item><title>&a;</title><guid>g</guid></item>',
+                   prolog=f'<?xml version="1.0" encoding="{encoding}"?>'
+                          '<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">]>')
+    with pytest.raises(FeedError, match="declares XML entities"):
+        parse_feed(document.encode(encoding), "f", FETCHED)
+
+
+def test_hostile_fields_are_bounded_cleaned_and_reported():
+    document = rss(
+        f"<item><title>{'A' * 50_000}</title><guid>long</guid>"
+        f"<link>https://example.com/{'x' * 10_000}</link></item>",
+        "<item><title>nul\x00 and\x07bell</title><guid>ctl</guid></item>",
+        "<item><title>local file</title><guid>file</guid><link>file:///etc/passwd</link></item>",
+        "<item><title>no key</title><link>javascript:alert(1)</link></item>",
+        "<item><title>year one</title><guid>y1</guid>"
+        "<pubDate>Mon, 01 Jan 0001 00:00:00 GMT</pubDate></item>",
+        "<item><title>far future</title><guid>y9999</guid>"
+        "<pubDate>Fri, 31 Dec 9999 00:00:00 GMT</pubDate></item>",
+        "<item><title>fine</title><guid>ok</guid>"
+        "<pubDate>Mon, 27 Jan 2025 14:50:00 GMT</pubDate></item>")
+    parsed = parse_feed(document.encode(), "f", FETCHED)
+    items = {item.guid: item for item in parsed.items}
+    assert set(items) == {"long", "ctl", "file", "y1", "y9999", "ok"}  # "no key" has none
+    assert items["long"].title == "A" * 1_000 and len(items["long"].link) == 2_048
+    assert items["ctl"].title == "nul andbell"  # dropped, not replaced
+    assert items["file"].link is None and items["file"].canonical_link is None
+    for guid in ("y1", "y9999"):
+        assert items[guid].published_is_fallback and items[guid].published_at == FETCHED
+    assert items["ok"].published_at == datetime(2025, 1, 27, 14, 50)
+    assert not items["ok"].published_is_fallback
+    for note in ("title cut to 1000 characters (1)", "link cut to 2048 characters (1)",
+                 "link that is not http(s) dropped (2)",
+                 "date outside 1990..the fetch day taken as none (2)",
+                 "item without a title, or without an id and an http(s) link, skipped (1)"):
+        assert note in parsed.warning, parsed.warning
