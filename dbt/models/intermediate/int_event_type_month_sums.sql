@@ -18,11 +18,6 @@
 ) }}
 
 {%- set windows = var('car_windows') %}
-{#- a window's V from int_t0_session_residual_sums: v_1 for the first of car_windows, ... -#}
-{%- set v_of_window -%}
-    case linked.window_label {% for window in windows -%}
-    when '{{ window_label(window) }}' then sums.v_{{ loop.index }} {% endfor -%} end
-{%- endset %}
 
 with type_t0s as (
     select
@@ -103,78 +98,116 @@ shared_pairs as (
     group by all
 ),
 
-linked_members as (
-    select event_type, window_label, symbol, t0_index, asset_class, t0_date, t0_month,
-        n_events as weight
+linked_series as (
+    -- the series the type's events name, once each, with the windows they are complete in
+    select
+        event_type, symbol, t0_index, asset_class, t0_date,
+        any_value(n_events) as weight,
+        {% for window in windows %}
+        bool_or(window_label = '{{ window_label(window) }}') as in_window_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
     from impacts
     where linkage = 'linked'
-),
-
-linked_series as (
-    select distinct symbol, t0_index from linked_members
+    group by event_type, symbol, t0_index, asset_class, t0_date
 ),
 
 linked_residuals as (
-    {{ estimation_residuals('linked_series') }}
+    {{ estimation_residuals('(select distinct symbol, t0_index from linked_series)') }}
 ),
 
 linked_sessions as (
-    -- X_L on each session
+    -- X_L on each session, one column per window (x_1 for the first of car_windows, ...)
     select
-        members.event_type,
-        members.window_label,
-        members.asset_class,
-        members.t0_date,
-        members.t0_month,
+        series.event_type,
+        series.asset_class,
+        series.t0_date,
         residuals.session_date,
-        {{ exact_sum('residuals.u', weight='members.weight') }} as x
-    from linked_members as members
+        {% for window in windows %}
+        {{ exact_sum('case when series.in_window_' ~ loop.index ~ ' then residuals.u end',
+                     weight='series.weight') }} as x_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from linked_series as series
     inner join linked_residuals as residuals
-        on members.symbol = residuals.symbol and members.t0_index = residuals.t0_index
+        on series.symbol = residuals.symbol and series.t0_index = residuals.t0_index
     group by all
 ),
 
 linked_squares as (
-    -- sum over the linked members of w_a u_a^2 (u_a^2 summed over sessions is unit_sum)
+    -- X_L^2 over sessions, and sum over the linked series of w u^2 (u^2 over sessions is
+    -- unit_sum)
     select
-        members.event_type,
-        members.window_label,
-        members.asset_class,
-        members.t0_date,
-        {{ exact_sum('stats.unit_sum', weight='members.weight', keep_decimal=true) }}
-            as square_sum
-    from linked_members as members
-    inner join {{ ref('int_asset_t0_residual_stats') }} as stats
-        on members.symbol = stats.symbol and members.t0_index = stats.t0_index
+        sessions.event_type, sessions.asset_class, sessions.t0_date,
+        {% for window in windows %}
+        {{ exact_sum('sessions.x_' ~ loop.index ~ ' * sessions.x_' ~ loop.index,
+                     keep_decimal=true) }} as x_square_sum_{{ loop.index }},
+        any_value(own.square_sum_{{ loop.index }}) as square_sum_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from linked_sessions as sessions
+    inner join (
+        select series.event_type, series.asset_class, series.t0_date,
+            {% for window in windows %}
+            {{ exact_sum('case when series.in_window_' ~ loop.index ~ ' then stats.unit_sum end',
+                         weight='series.weight', keep_decimal=true) }}
+                as square_sum_{{ loop.index }}
+                {%- if not loop.last %},{% endif %}
+            {% endfor %}
+        from linked_series as series
+        inner join {{ ref('int_asset_t0_residual_stats') }} as stats
+            on series.symbol = stats.symbol and series.t0_index = stats.t0_index
+        group by all
+    ) as own
+        on own.event_type = sessions.event_type and own.asset_class = sessions.asset_class
+        and own.t0_date = sessions.t0_date
     group by all
 ),
 
-linked_pairs as (
-    -- X_L^2 summed over sessions
-    select event_type, window_label, asset_class, t0_date,
-        {{ exact_sum('x * x', keep_decimal=true) }} as x_square_sum
-    from linked_sessions
+calendar_counts as (
+    -- N_c of each calendar on the date (the same in every window it has members in)
+    select event_type, asset_class, calendar, t0_date, max(n_events) as n_events
+    from event_counts
     group by all
 ),
 
 spillover_cross as (
     -- N V X_L summed over sessions, V of the window's members
     select
-        linked.event_type,
-        linked.window_label,
-        linked.asset_class,
-        linked.t0_date,
-        {{ exact_sum('linked.x * ' ~ v_of_window, weight='counts.n_events',
-                     keep_decimal=true) }} as cross_sum
+        linked.event_type, linked.asset_class, linked.t0_date,
+        {% for window in windows %}
+        {{ exact_sum('linked.x_' ~ loop.index ~ ' * sums.v_' ~ loop.index,
+                     weight='counts.n_events', keep_decimal=true) }} as cross_sum_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
     from linked_sessions as linked
     inner join {{ ref('int_t0_session_residual_sums') }} as sums
         on sums.asset_class = linked.asset_class and sums.t0_date = linked.t0_date
         and sums.session_date = linked.session_date
-    inner join event_counts as counts
-        on counts.event_type = linked.event_type and counts.window_label = linked.window_label
-        and counts.asset_class = linked.asset_class and counts.t0_date = linked.t0_date
-        and counts.calendar = sums.calendar
+    inner join calendar_counts as counts
+        on counts.event_type = linked.event_type and counts.asset_class = linked.asset_class
+        and counts.t0_date = linked.t0_date and counts.calendar = sums.calendar
     group by all
+),
+
+linked_pairs as (
+    -- one row per window in which the type's events name a complete series on the date
+    {% for window in windows %}
+    select
+        squares.event_type,
+        '{{ window_label(window) }}' as window_label,
+        squares.asset_class,
+        squares.t0_date,
+        squares.x_square_sum_{{ loop.index }} as x_square_sum,
+        squares.square_sum_{{ loop.index }} as square_sum,
+        coalesce(spill.cross_sum_{{ loop.index }}, 0) as cross_sum
+    from linked_squares as squares
+    left join spillover_cross as spill
+        on spill.event_type = squares.event_type and spill.asset_class = squares.asset_class
+        and spill.t0_date = squares.t0_date
+    where squares.square_sum_{{ loop.index }} is not null
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 class_correlations as (
@@ -188,22 +221,16 @@ class_correlations as (
         shared.window_label,
         shared.t0_month,
         {{ exact_sum("case linkage.linkage when 'linked' then "
-                     ~ "(pairs.x_square_sum - squares.square_sum) / 2 "
-                     ~ "else shared.correlation_sum - coalesce(spill.cross_sum, 0) "
-                     ~ "+ (coalesce(pairs.x_square_sum, 0) + coalesce(squares.square_sum, 0)) / 2 "
+                     ~ "(pairs.x_square_sum - pairs.square_sum) / 2 "
+                     ~ "else shared.correlation_sum - coalesce(pairs.cross_sum, 0) "
+                     ~ "+ (coalesce(pairs.x_square_sum, 0) + coalesce(pairs.square_sum, 0)) / 2 "
                      ~ "end", keep_decimal=true) }} as correlation_sum
     from shared_pairs as shared
     cross join (select unnest(['linked', 'spillover']) as linkage) as linkage
     left join linked_pairs as pairs
         on pairs.event_type = shared.event_type and pairs.window_label = shared.window_label
         and pairs.asset_class = shared.asset_class and pairs.t0_date = shared.t0_date
-    left join linked_squares as squares
-        on squares.event_type = shared.event_type and squares.window_label = shared.window_label
-        and squares.asset_class = shared.asset_class and squares.t0_date = shared.t0_date
-    left join spillover_cross as spill
-        on spill.event_type = shared.event_type and spill.window_label = shared.window_label
-        and spill.asset_class = shared.asset_class and spill.t0_date = shared.t0_date
-    where linkage.linkage = 'spillover' or pairs.x_square_sum is not null
+    where linkage.linkage = 'spillover' or pairs.square_sum is not null
     group by all
 ),
 
