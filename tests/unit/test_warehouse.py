@@ -69,3 +69,13 @@ def test_a_failing_write_rolls_back_everything(con):
         warehouse.upsert_prices(con, [price_row()])
         con.execute("insert into raw.prices (symbol) values ('broken')")  # violates not null
     assert con.execute("select count(*) from raw.prices").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("title", ["'); DROP TABLE raw.prices; --", "Robert'); --\x00",
+                                   "$1 ? :name {{ var }} %s"])
+def test_a_title_made_of_sql_lands_verbatim(con, title):
+    with warehouse.transaction(con):
+        warehouse.upsert_prices(con, [price_row()])
+        warehouse.upsert_news_items(con, [news_row(title=title)])
+    assert con.execute("select title from raw.news_items").fetchall() == [(title,)]
+    assert con.execute("select count(*) from raw.prices").fetchone() == (1,)
