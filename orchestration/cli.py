@@ -372,8 +372,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "ui":
             return start_ui(args.port)
         if args.command in ("demo", "run", "replay"):
-            summary = run_pipeline(args.first_day, args.last_day,
-                                   settings.warehouse.parent / "logs")
+            from .runs import writer_lock  # (Dagster's import, only for the commands that run)
+
+            with writer_lock(settings.warehouse):
+                summary = run_pipeline(args.first_day, args.last_day,
+                                       settings.warehouse.parent / "logs")
             print("\n".join(f"newsimpact: {line}" for line in summary), flush=True)
         if args.command == "replay":
             return 0

@@ -1,4 +1,5 @@
-"""Runs whose process died: found and marked failed before they can hold up the next run.
+"""Runs whose process died, found and marked failed before they can hold up the next run; and
+the writer lock that makes a second `newsimpact` run wait for the first.
 
 Every run records which process executes it (tags newsimpact/host, newsimpact/pid and the
 process's start time, set when the run first opens the warehouse). A run still STARTING,
@@ -11,8 +12,12 @@ run workers' health, and runs that `newsimpact` executes in its own process have
 
 from __future__ import annotations
 
+import fcntl
 import os
 import socket
+import sys
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
@@ -68,3 +73,29 @@ def reap_dead_runs(instance: DagsterInstance) -> list[str]:
         instance.event_log_storage.free_concurrency_slots_for_run(run.run_id)
         reaped.append(f"run {run.run_id[:8]} ({run.job_name}) {message}")
     return reaped
+
+
+@contextmanager
+def writer_lock(warehouse: Path, say=lambda line: print(line, flush=True)):
+    """Hold the warehouse's writer lock for a whole `newsimpact` run (ingest, build, publish):
+    a second run waits, and says for whom, instead of failing on DuckDB's file lock. The
+    kernel drops the lock when its process dies, so a killed run never blocks the next."""
+    path = warehouse.with_name(f".{warehouse.name}.writer")
+    with path.open("a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            say(f"newsimpact: waiting for {holder}, which is writing {warehouse}")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} ({' '.join(sys.argv[:2])}, since "
+                     f"{datetime.now().astimezone():%Y-%m-%d %H:%M:%S %Z})\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()

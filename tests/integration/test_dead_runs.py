@@ -80,3 +80,41 @@ def test_a_run_that_opens_the_warehouse_records_its_process(tmp_path):
             "warehouse": WarehouseResource(database=str(tmp_path / "w.duckdb"))})
         tags = instance.get_run_by_id(result.run_id).tags
     assert tags[runs.PID] == str(os.getpid()) and not runs.is_dead(tags)
+
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from orchestration.runs import writer_lock
+with writer_lock(Path(sys.argv[1])):
+    print("holding", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_second_writer_waits_and_says_for_whom(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    first = subprocess.Popen([sys.executable, "-c", HOLD, str(warehouse), "3"], cwd=REPO,
+                             stdout=subprocess.PIPE, text=True)
+    assert first.stdout.readline().strip() == "holding"
+    began = time.monotonic()
+    second = subprocess.run([sys.executable, "-c", HOLD, str(warehouse), "0"], cwd=REPO,
+                            capture_output=True, text=True, timeout=60)
+    waited = time.monotonic() - began
+    first.wait()
+    lines = second.stdout.splitlines()
+    assert lines[0].startswith(f"newsimpact: waiting for pid {first.pid} (")
+    assert lines[0].endswith(f"which is writing {warehouse}") and lines[1] == "holding"
+    assert waited > 1  # it waited for the first to let go
+
+
+def test_a_killed_writer_never_blocks_the_next(tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    first = subprocess.Popen([sys.executable, "-c", HOLD, str(warehouse), "600"], cwd=REPO,
+                             stdout=subprocess.PIPE, text=True)
+    assert first.stdout.readline().strip() == "holding"
+    first.kill()
+    first.wait()
+    second = subprocess.run([sys.executable, "-c", HOLD, str(warehouse), "0"], cwd=REPO,
+                            capture_output=True, text=True, timeout=60)
+    assert second.stdout.splitlines() == ["holding"]  # the kernel released the dead one's lock
