@@ -18,8 +18,18 @@ def request_urls(provider_symbol: str, start: date, end: date) -> list[str]:
 
 
 def parse(body: bytes, provider_symbol: str) -> list[Bar]:
-    text = body.decode("utf-8-sig", errors="strict")
-    reader = csv.reader(io.StringIO(text))
+    try:
+        text = body.decode("utf-8-sig", errors="strict")
+    except UnicodeDecodeError as exc:
+        raise PriceResponseError(f"not a FRED CSV: not UTF-8 ({exc.reason} at byte "
+                                 f"{exc.start})") from None
+    try:
+        return _bars(csv.reader(io.StringIO(text)), provider_symbol)
+    except csv.Error as exc:
+        raise PriceResponseError(f"not a readable FRED CSV: {exc}") from None
+
+
+def _bars(reader, provider_symbol: str) -> list[Bar]:
     header = next(reader, None)
     if not header or len(header) < 2 or header[1].strip() != provider_symbol:
         raise PriceResponseError(f"not a FRED CSV for {provider_symbol}: header {header!r}")

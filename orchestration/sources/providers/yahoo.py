@@ -37,7 +37,10 @@ def parse(body: bytes, provider_symbol: str) -> list[Bar]:
         raise PriceResponseError("Yahoo chart response has no result")
     try:
         return _bars(chart["result"][0])
-    except (KeyError, IndexError, TypeError, ValueError) as exc:
+    # any shape a hostile or broken response can take: a missing or mistyped field, a
+    # timestamp no clock holds, an unknown time zone
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError,
+            OSError) as exc:
         raise PriceResponseError(f"malformed Yahoo chart result: {type(exc).__name__}: {exc}") \
             from exc
 
