@@ -51,8 +51,12 @@ def observations(landing_dir: Path, kind: str, source_id: str) -> list[Fetched]:
     """Every distinct observation of a source, oldest first, bodies read back from the archive."""
     seen: dict[tuple[str, str], Fetched] = {}
     for log in sorted((landing_dir / kind / _safe(source_id)).glob(f"*/{OBSERVATIONS}")):
-        for line in log.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line torn by a crash mid-write; its body is archived, and the
+                #           fetch that a re-run makes records the observation again
             key = (record["file"], record["observed_at"])
             if key in seen:
                 continue  # the same capture replayed into the archive again
