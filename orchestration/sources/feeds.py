@@ -33,6 +33,8 @@ LIMITS = {"title": 1_000, "summary": 20_000, "link": 2_048, "guid": 1_024, "auth
 MAX_CATEGORIES = 50
 EARLIEST = datetime(1990, 1, 1)
 LATEST_AHEAD = timedelta(days=1)
+ASCII_ENCODINGS = re.compile(r"(utf-?8|us-ascii|ascii|iso-?8859-\d+|latin-?1|(windows|cp)-?125\d)$",
+                             re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -165,9 +167,24 @@ def _entry_to_item(entry, feed_id: str, fetched_at: datetime,
     )
 
 
+def _ascii_compatible(body: bytes, headers: dict[str, str]) -> bool:
+    """Whether `<!ENTITY` would be those very bytes: the document starts in ASCII and neither
+    its XML declaration nor the Content-Type names another kind of encoding."""
+    head = body[:1024]
+    if not re.match(rb"(\xef\xbb\xbf)?\s*<", head):
+        return False
+    named = re.findall(rb"encoding\s*=\s*[\"']([^\"']+)", head.split(b"?>", 1)[0])
+    named += re.findall(r"charset\s*=\s*[\"']?([\w.:-]+)", headers.get("content-type", ""))
+    return all(ASCII_ENCODINGS.match(name if isinstance(name, str) else name.decode("ascii",
+                                                                                    "replace"))
+               for name in named)
+
+
 def _declares_entities(body: bytes, headers: dict[str, str]) -> bool:
     if ENTITY_DECLARATION.search(body):
         return True
+    if _ascii_compatible(body, headers):  # (most feeds: no second decoding needed)
+        return False
     # as feedparser will decode it (EBCDIC, UTF-7, a charset from the headers, ...)
     return ENTITY.encode() in convert_to_utf8(headers, body, {})
 

@@ -2,7 +2,6 @@
 browser (Debian's headless Chromium, driven by playwright) draws it."""
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -35,12 +34,11 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def ui(tmp_path_factory):
     home = tmp_path_factory.mktemp("dagster_home")
-    # what `newsimpact home` gives `make ui`: our dagster.yaml (no telemetry, no welcome dialog)
-    shutil.copy(REPO / "orchestration" / "dagster.yaml", home / "dagster.yaml")
     port = free_port()
-    # the command the ui target runs, in its own process group so every child is stopped
+    # the command `make ui` runs (it gives DAGSTER_HOME our dagster.yaml: no telemetry, no
+    # welcome dialog), in its own process group so every child is stopped
     process = subprocess.Popen(
-        [str(VENV_BIN / "dagster"), "dev", "-h", "127.0.0.1", "-p", str(port)],
+        [str(VENV_BIN / "newsimpact"), "ui", "--port", str(port)],
         cwd=REPO, env=environment(DAGSTER_HOME=str(home)), start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
