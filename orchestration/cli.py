@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from .backup import BackupError
 from .partitions import FIRST_DAY
 from .reference import ReferenceError
 from .serving.moves import p_value, pct, top_moves
@@ -312,6 +313,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ui = commands.add_parser("ui", help="the Dagster UI on http://127.0.0.1:PORT (runs, "
                                         "assets, backfills)")
     ui.add_argument("--port", type=port_number, default=3000, help="port (default 3000)")
+    backup = commands.add_parser("backup", help="snapshot the warehouse, landing/ and the "
+                                                "published copy while no run writes")
+    backup.add_argument("--to", dest="destination", type=Path, metavar="FOLDER",
+                        help="a new folder (default warehouse/backups/<UTC time>)")
+    restore = commands.add_parser("restore", help="put a backup in place of the warehouse, "
+                                                  "landing/ and the published copy")
+    restore.add_argument("source", type=Path, metavar="FOLDER", help="a folder made by backup")
+    restore.add_argument("--force", action="store_true",
+                         help="replace a warehouse, landing/ or serving/ that exists")
     commands.add_parser("home", help="create DAGSTER_HOME with newsimpact's dagster.yaml")
     args = parser.parse_args(argv)
     if hasattr(args, "first_day"):
@@ -371,10 +381,19 @@ def main(argv: list[str] | None = None) -> int:
             prepare_manifest()
         if args.command == "ui":
             return start_ui(args.port)
+        if args.command in ("backup", "restore"):
+            from . import backup
+
+            if args.command == "backup":
+                done = backup.backup(settings, args.destination).line("backed up")
+            else:
+                done = backup.restore(settings, args.source, args.force).line("restored")
+            print(f"newsimpact: {done}")
+            return 0
         if args.command in ("demo", "run", "replay"):
             from .runs import writer_lock  # (Dagster's import, only for the commands that run)
 
-            with writer_lock(settings.warehouse):
+            with writer_lock(settings.warehouse, f"newsimpact {args.command}"):
                 summary = run_pipeline(args.first_day, args.last_day,
                                        settings.warehouse.parent / "logs")
             print("\n".join(f"newsimpact: {line}" for line in summary), flush=True)
@@ -390,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nTop moves on t0 (p < {args.max_p}), one row per asset and session, "
                   f"published copy {settings.published}:\n", flush=True)
         print(impact_table(settings, args.limit, args.max_p, args.all_assets, args.symbols))
-    except (CliError, SettingsError, ReferenceError) as exc:
+    except (CliError, SettingsError, ReferenceError, BackupError) as exc:
         print(f"newsimpact: {exc}", file=sys.stderr)
         return 2
     return 0

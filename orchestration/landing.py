@@ -20,8 +20,12 @@ EXTENSIONS = {"feed": "xml", "yahoo": "json", "coinbase": "json", "fred": "csv",
 OBSERVATIONS = "observations.jsonl"
 
 
+BODY_FILE = re.compile(r"[0-9a-f]{64}\.[a-z]+")  # what an observation may point to
+
+
 def _safe(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]", "_", name)
+    """A source id as one folder name: never a separator, never "." or ".."."""
+    return re.sub(r"^\.", "_", re.sub(r"[^A-Za-z0-9._-]", "_", name))
 
 
 def body_path(landing_dir: Path, kind: str, fetched: Fetched, extension: str) -> tuple[str, Path]:
@@ -57,6 +61,8 @@ def observations(landing_dir: Path, kind: str, source_id: str) -> list[Fetched]:
             except json.JSONDecodeError:
                 continue  # a line torn by a crash mid-write; its body is archived, and the
                 #           fetch that a re-run makes records the observation again
+            if not BODY_FILE.fullmatch(str(record.get("file"))):
+                continue  # not a body this archive wrote: never read a path a log line names
             key = (record["file"], record["observed_at"])
             if key in seen:
                 continue  # the same capture replayed into the archive again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,10 +83,33 @@ def load_assets(seeds_dir: Path) -> list[Asset]:
         if len(providers) != len(symbols):
             raise ReferenceError(f"{path}:{line}: {len(providers)} provider(s) but "
                                  f"{len(symbols)} provider_symbol(s); give one symbol each")
-        for provider in providers:
+        for provider, symbol in zip(providers, symbols, strict=True):
             _check_choice(path, line, "provider", provider, PROVIDERS)
+            _check_source(path, line, provider, symbol.strip(), seeds_dir)
+        _check_name(path, line, "symbol", row["symbol"].strip())
         assets.append(Asset(**{f: row[f].strip() for f in fields}))
     return assets
+
+
+# Names that become part of a file path (snapshots/, landing/): no separator, not "." or "..".
+NAME = re.compile(r"[A-Za-z0-9^=_-][A-Za-z0-9^=._-]*")
+
+
+def _check_name(path: Path, line: int, field: str, value: str) -> None:
+    if not NAME.fullmatch(value):
+        raise ReferenceError(f"{path}:{line}: {field}={value!r}: use letters, digits and "
+                             "^ = . _ - only (not starting with a dot)")
+
+
+def _check_source(path: Path, line: int, provider: str, symbol: str, seeds_dir: Path) -> None:
+    """A provider's symbol is a name; a local file's path stays inside the seeds folder."""
+    if not get_provider(provider).LOCAL_FILE:
+        _check_name(path, line, "provider_symbol", symbol)
+        return
+    file = Path(_resolve(provider, symbol, seeds_dir).partition("#")[0])
+    if not file.is_relative_to(seeds_dir.resolve()):
+        raise ReferenceError(f"{path}:{line}: provider_symbol {symbol!r} is outside the seeds "
+                             f"folder {seeds_dir}: local price files live under it")
 
 
 def load_feeds(seeds_dir: Path) -> list[Feed]:
@@ -94,6 +118,7 @@ def load_feeds(seeds_dir: Path) -> list[Feed]:
     feeds = []
     for line, row in enumerate(_rows(path, fields), start=2):
         _check_choice(path, line, "format", row["format"], FEED_FORMATS)
+        _check_name(path, line, "feed_id", row["feed_id"].strip())
         if not row["url"].startswith(("http://", "https://")):
             raise ReferenceError(f"{path}:{line}: url {row['url']!r} is not http(s)")
         feeds.append(Feed(**{f: row[f].strip() for f in fields}))

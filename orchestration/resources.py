@@ -5,28 +5,41 @@ from __future__ import annotations
 
 import shutil
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from dagster import ConfigurableResource, InitResourceContext
 from dagster_dbt import DbtCliResource
 from dagster_duckdb import DuckDBResource
+from pydantic import PrivateAttr
 
 from .project import dbt_project
 from .reference import Asset, Feed, load_assets, load_feeds
-from .runs import claim
+from .runs import claim, writer_lock
 from .settings import Settings
 from .sources.http import HttpPolicy
 from .sources.transport import make_transport
 
 
 class WarehouseResource(DuckDBResource):
-    """The DuckDB warehouse. A run that opens it records its process as the run's, so that a
-    run whose process dies is found and marked failed (see orchestration/runs.py)."""
+    """The DuckDB warehouse. A run that uses it holds the writer lock from its set-up to its
+    teardown (so a run the daemon launches and a `newsimpact` command never write at once),
+    and records its process as the run's, so that a run whose process dies is found and
+    marked failed (see orchestration/runs.py)."""
+
+    _writing: ExitStack = PrivateAttr(default_factory=ExitStack)
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         super().setup_for_execution(context)
-        if context.instance is not None and context.run_id:
+        if context.instance is not None and context.run_id:  # first: a waiting run can die
             claim(context.instance, context.run_id)
+        run = context.dagster_run
+        holder = f"run {run.run_id[:8]} of {run.job_name}" if run else None
+        self._writing.enter_context(writer_lock(Path(self.database), holder,
+                                                say=context.log.warning))
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        self._writing.close()
 
 
 class SourcesResource(ConfigurableResource):

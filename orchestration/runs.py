@@ -75,27 +75,47 @@ def reap_dead_runs(instance: DagsterInstance) -> list[str]:
     return reaped
 
 
+_HELD: dict[Path, int] = {}  # the writer locks this process holds, and how deeply
+
+
+def say_line(line: str) -> None:
+    print(line, flush=True)
+
+
 @contextmanager
-def writer_lock(warehouse: Path, say=lambda line: print(line, flush=True)):
-    """Hold the warehouse's writer lock for a whole `newsimpact` run (ingest, build, publish):
-    a second run waits, and says for whom, instead of failing on DuckDB's file lock. The
-    kernel drops the lock when its process dies, so a killed run never blocks the next."""
+def writer_lock(warehouse: Path, holder: str | None = None, say=say_line):
+    """Hold the warehouse's writer lock: every run that writes the warehouse (a `newsimpact`
+    command for its whole ingest, build and publish; a run the daemon launches, from its
+    resources' set-up to their teardown), and a backup or restore. A second writer waits and
+    says for whom, instead of failing on DuckDB's file lock. Re-entrant in one process (the CLI
+    holds it around the runs it executes in process). The kernel drops the lock when its
+    process dies, so a killed run never blocks the next."""
     path = warehouse.with_name(f".{warehouse.name}.writer")
+    if _HELD.get(path):
+        _HELD[path] += 1
+        try:
+            yield
+        finally:
+            _HELD[path] -= 1
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
-            holder = handle.read().strip() or "another process"
-            say(f"newsimpact: waiting for {holder}, which is writing {warehouse}")
+            held_by = handle.read().strip() or "another process"
+            say(f"newsimpact: waiting for {held_by}, which is writing {warehouse}")
             fcntl.flock(handle, fcntl.LOCK_EX)
         handle.seek(0)
         handle.truncate()
-        handle.write(f"pid {os.getpid()} ({' '.join(sys.argv[:2])}, since "
+        handle.write(f"pid {os.getpid()} ({holder or ' '.join(sys.argv[:2])}, since "
                      f"{datetime.now().astimezone():%Y-%m-%d %H:%M:%S %Z})\n")
         handle.flush()
+        _HELD[path] = 1
         try:
             yield
         finally:
+            del _HELD[path]
             handle.seek(0)
             handle.truncate()

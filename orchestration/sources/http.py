@@ -15,6 +15,7 @@ import requests
 from urllib3.exceptions import ProtocolError
 
 from .fetched import Fetched, utcnow
+from .secrets import MissingSecret, expand, redact
 
 USER_AGENT = "newsimpact/0.1 (self-hosted news-impact warehouse; +https://github.com/newsimpact)"
 
@@ -74,18 +75,27 @@ class HttpClient:
 
     def get(self, source_id: str, url: str, etag: str | None = None,
             last_modified: str | None = None) -> Fetched:
-        """GET with retries; a 304 answer to the validators comes back as not_modified."""
+        """GET with retries; a 304 answer to the validators comes back as not_modified. The
+        URL's credential placeholders are filled in for the request only (see secrets.py)."""
         fetched = Fetched(source_id, url, utcnow())
+        try:
+            request_url, secrets = expand(url)
+        except MissingSecret as exc:
+            fetched.error = str(exc)
+            return fetched
         conditional = {k: v for k, v in (("If-None-Match", etag),
                                           ("If-Modified-Since", last_modified)) if v}
         began = time.monotonic()
         for attempt in range(1, self.policy.retries + 2):
             fetched.attempts = attempt
-            wait = self._attempt(fetched, url, conditional)
+            wait = self._attempt(fetched, request_url, conditional)
             if wait is None or attempt > self.policy.retries:
                 break
             self.sleep(min(self.policy.max_wait_seconds, wait))
         fetched.duration_ms = (time.monotonic() - began) * 1000
+        fetched.error = redact(fetched.error, secrets)
+        fetched.headers = {name: redact(value, secrets)
+                           for name, value in fetched.headers.items()}
         return fetched
 
     def _attempt(self, fetched: Fetched, url: str, conditional: dict) -> float | None:

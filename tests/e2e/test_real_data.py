@@ -39,7 +39,10 @@ def real_run(tmp_path_factory):
     shutil.copytree(SEEDS, seeds, ignore=shutil.ignore_patterns("prices", "authoring"))
     lines = ["symbol,name,asset_class,exchange,calendar,currency,benchmark_symbol,provider,"
              "provider_symbol,sector"]
-    lines += [f"{s},{s},{c},,{cal},,{b},csv,{PRICES / f}," for s, c, cal, b, f in REAL_ASSETS]
+    for *_, file in REAL_ASSETS:  # local price files live in the seeds folder
+        (seeds / "real" / file).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(PRICES / file, seeds / "real" / file)
+    lines += [f"{s},{s},{c},,{cal},,{b},csv,real/{f}," for s, c, cal, b, f in REAL_ASSETS]
     (seeds / "assets.csv").write_text("\n".join(lines) + "\n")
     database = home / "warehouse" / "real.duckdb"
     result = subprocess.run(
