@@ -65,12 +65,12 @@ def progress_bars(defs, job_name: str, first_day: str, last_day: str):
     """The bars of a run: per ingestion asset (its days), or per layer of the transform."""
     from .progress import Bar, grouped
 
-    keys = [k.to_user_string() for k in defs.resolve_job_def(job_name).asset_layer
-            .selected_asset_keys]
+    selected = defs.resolve_job_def(job_name).asset_layer.selected_asset_keys
+    keys = [k.to_user_string() for k in selected]
     if job_name == "ingest":
         days = (date.fromisoformat(last_day) - date.fromisoformat(first_day)).days + 1
-        partitioned = {k.to_user_string() for k in defs.resolve_job_def(job_name).asset_layer
-                       .selected_asset_keys if defs.resolve_assets_def(k).partitions_def}
+        partitioned = {k.to_user_string() for k in selected
+                       if defs.resolve_assets_def(k).partitions_def}
         return {k: Bar(k, days if k in partitioned else 1, "days" if k in partitioned
                        else "step") for k in sorted(keys)}, (lambda key: key)
     layers = grouped(keys)
@@ -89,7 +89,7 @@ def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> list[str]:
     from .definitions import defs
     from .progress import RunProgress
     from .runs import owner_tags, reap_dead_runs
-    from .schedules import partition_range_tags, window_tags
+    from .schedules import TRANSFORMED_BY, partition_range_tags, window_tags
 
     log_dir.mkdir(parents=True, exist_ok=True)
     console = Console(file=sys.stdout, highlight=False)
@@ -97,7 +97,9 @@ def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> list[str]:
     with DagsterInstance.get() as instance:
         for line in reap_dead_runs(instance):
             print(f"newsimpact: {line}", flush=True)
-        for job_name, tags in (("ingest", partition_range_tags(first_day, last_day)),
+        ingest_tags = {**partition_range_tags(first_day, last_day),
+                       TRANSFORMED_BY: "newsimpact"}  # (not the daemon's sensor as well)
+        for job_name, tags in (("ingest", ingest_tags),
                                ("transform", window_tags(first_day, last_day))):
             began, run_id = time.monotonic(), str(uuid.uuid4())  # as Dagster makes them
             print(f"newsimpact: {job_name} {first_day}..{last_day} (run {run_id[:8]})",

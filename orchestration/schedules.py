@@ -39,6 +39,8 @@ transform_job = define_asset_job(
 RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
 # The days of data a transform run builds on; the dbt asset passes them to dbt as vars.
 MIN_DATE, MAX_DATE = "newsimpact/min_date", "newsimpact/max_date"
+# On an ingest run: who builds the marts after it, when not the transform_after_ingest sensor.
+TRANSFORMED_BY = "newsimpact/transformed_by"
 
 
 def partition_range_tags(first: str, last: str) -> dict[str, str]:
@@ -70,7 +72,11 @@ def daily_ingest(context: ScheduleEvaluationContext):
                    request_job=transform_job, default_status=DefaultSensorStatus.RUNNING)
 def transform_after_ingest(context: RunStatusSensorContext):
     # the days the ingest run loaded: the incremental models look only at those (and their
-    # lookbacks); a run without partitions rebuilds from everything
+    # lookbacks); a run without partitions rebuilds from everything. A `newsimpact` command
+    # builds after its own ingest run, so those are left to it.
+    if context.dagster_run.tags.get(TRANSFORMED_BY):
+        return SkipReason(f"run {context.dagster_run.run_id[:8]} is transformed by "
+                          f"{context.dagster_run.tags[TRANSFORMED_BY]}")
     return RunRequest(run_key=f"after-{context.dagster_run.run_id}",
                       tags=ingested_window(context.dagster_run.tags))
 

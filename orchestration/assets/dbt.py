@@ -56,6 +56,20 @@ class DbtBuildConfig(Config):
     full_refresh: bool = False
 
 
+def backfills_the_past(warehouse: Path, tags: Mapping[str, str]) -> bool:
+    """Whether the run's window ends before raw data already loaded (a backfill into the
+    past). The incremental models assume that new data is the newest: their settled t0s and
+    market models never look back, so prices that arrive for older days must rebuild in full."""
+    last = tags.get(MAX_DATE)
+    if not last or not warehouse.is_file():
+        return False
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return bool(con.execute(
+            "select exists(select 1 from raw.prices where price_date > cast(? as date)) "
+            "or exists(select 1 from raw.news_items "
+            "where cast(first_fetched_at as date) > cast(? as date))", [last, last]).fetchone()[0])
+
+
 def build_args(tags: Mapping[str, str], full_refresh: bool) -> list[str]:
     """dbt's arguments: the run's window of new raw data as vars min_date/max_date (a run
     without one builds from everything), and --full-refresh when asked."""
@@ -104,7 +118,12 @@ def newsimpact_dbt_assets(context: AssetExecutionContext, dbt: DbtCliResource,
                           sources: SourcesResource, warehouse: DuckDBResource,
                           config: DbtBuildConfig):
     os.environ["NEWSIMPACT_DBT_SEED_PATH"] = dbt_seed_path(Path(sources.seeds_dir))
-    args = build_args(context.run.tags, config.full_refresh)
+    past = not config.full_refresh and backfills_the_past(Path(warehouse.database),
+                                                          context.run.tags)
+    if past:
+        context.log.info(f"the window ends on {context.run.tags[MAX_DATE]}, before data "
+                         "already loaded: a backfill into the past, built in full")
+    args = build_args(context.run.tags, config.full_refresh or past)
     context.log.info(f"dbt {' '.join(args)}")
     # One fixed target folder: dbt reuses its partial parse, and runs do not pile up folders.
     invocation = dbt.cli(args, context=context, target_path=dbt_project.target_path)

@@ -10,6 +10,7 @@ renamed into place, so a reader never sees half a page.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import time
@@ -185,7 +186,11 @@ def _page(title: str, body: str) -> bytes:
             ).encode()
 
 
-def event_page(event: tuple, impacts: list[tuple], headlines: list[tuple]) -> bytes:
+def event_page(event: tuple, impacts: list[tuple], headlines: list[tuple],
+               paths: list[tuple]) -> bytes:
+    """The page, which names the digest of everything its chart draws (so an unchanged event
+    is neither drawn nor written again)."""
+    drawn = hashlib.sha256(repr((event, impacts, paths)).encode()).hexdigest()
     event_id, event_type, headline, first_seen, n_articles, n_sources, sentiment = event[:7]
     rows = "\n".join(
         f'<tr class="{"linked" if r[3] else ""}"><td>{html.escape(r[0])}</td>'
@@ -209,7 +214,7 @@ def event_page(event: tuple, impacts: list[tuple], headlines: list[tuple]) -> by
 <ul>
 {news}
 </ul>"""
-    return _page(headline, body)
+    return _page(headline, body).replace(b"<html", f"<!-- chart {drawn} -->\n<html".encode(), 1)
 
 
 def index_page(events: list[tuple], built: str) -> bytes:
@@ -245,9 +250,12 @@ def build_reports(published: Path, reports_dir: Path, top_events: int = 20) -> R
             drawn = [r[0] for r in impacts[:CHART_ASSETS]]
             paths = con.execute(PATHS_SQL, [event_id, drawn]).fetchall()
             headlines = con.execute(HEADLINES_SQL, [event_id]).fetchall()
-            chart(event, impacts, paths, pages / f"{event_id}.png")
-            _write(pages / f"{event_id}.html", event_page(event, impacts, headlines))
-            kept |= {f"{event_id}.png", f"{event_id}.html"}
+            page, png = pages / f"{event_id}.html", pages / f"{event_id}.png"
+            html_bytes = event_page(event, impacts, headlines, paths)
+            if not (png.is_file() and page.is_file() and page.read_bytes() == html_bytes):
+                chart(event, impacts, paths, png)  # what it draws changed: draw it again
+                _write(page, html_bytes)
+            kept |= {png.name, page.name}
     for stale in pages.iterdir():
         if stale.name not in kept:
             stale.unlink()

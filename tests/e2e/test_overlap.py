@@ -108,7 +108,10 @@ def overlap(tmp_path_factory):
     holder = warehouse.with_name(f".{warehouse.name}.writer")
     port = free_port()
     ui_url = f"http://127.0.0.1:{port}"
-    ui = newsimpact(home, "ui", "--port", str(port))
+    ui_log = (home / "ui.log").open("w")  # (a pipe nobody reads would stall its runs)
+    ui = subprocess.Popen([str(VENV_BIN / "newsimpact"), "ui", "--port", str(port)], cwd=REPO,
+                          env=env_of(home), stdout=ui_log, stderr=subprocess.STDOUT,
+                          start_new_session=True)
     try:
         client = DagsterGraphQLClient("127.0.0.1", port_number=port)
 
@@ -136,6 +139,8 @@ def overlap(tmp_path_factory):
             runs = {run_id: (instance.get_run_by_id(run_id).status, messages(instance, run_id),
                              instance.get_run_record_by_id(run_id).start_time)
                     for run_id in (scheduled, transform)}
+            by_sensor = [run.tags["dagster/run_key"] for run in instance.get_runs()
+                         if run.job_name == "transform" and "dagster/run_key" in run.tags]
         reader.stop.set()
         reader.join(timeout=30)
     finally:
@@ -144,10 +149,11 @@ def overlap(tmp_path_factory):
             ui.wait(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(ui.pid, signal.SIGKILL)
+        ui_log.close()
     return {"home": home, "control": control,
             "backfill": (backfill.pid, backfill_out, backfill_ended),
             "second": second_out, "runs": runs, "scheduled": scheduled,
-            "transform": transform, "reader": reader}
+            "transform": transform, "reader": reader, "by_sensor": by_sensor}
 
 
 def submit(client, first, last):
@@ -175,6 +181,11 @@ def test_the_scheduled_run_waits_for_the_backfill_and_says_for_whom(overlap):
     assert status == DagsterRunStatus.SUCCESS, log[-3000:]
     if started < ended:
         assert f"newsimpact: waiting for pid {pid} (newsimpact run, since" in log, log[-3000:]
+
+
+def test_the_sensor_builds_after_the_scheduled_run_only(overlap):
+    """The backfills' ingest runs are built by their own command, not by the sensor again."""
+    assert overlap["by_sensor"] == [f"after-{overlap['scheduled']}"]
 
 
 def test_a_backfill_waits_for_the_daemons_transform_and_says_for_which_run(overlap):

@@ -74,10 +74,21 @@ def test_the_materialization_links_the_index(built):
     assert metadata["events"].value == 20
 
 
+def test_a_rebuild_of_unchanged_events_draws_nothing_again(built, tmp_path):
+    """The demo's second run built the reports over the first's: same pages, same files."""
+    first = reports.build_reports(built["published"], tmp_path, 5)
+    stamps = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "events").iterdir()}
+    second = reports.build_reports(built["published"], tmp_path, 5)
+    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "events").iterdir()} == stamps
+    assert len(stamps) == 10 and second.pages == first.pages == 5
+    print(f"reports: {first.seconds} s drawn, {second.seconds} s unchanged")
+
+
 def test_a_hostile_headline_is_text_and_only_http_links_are_links():
     event = ("e1", "hack", "<script>alert(1)</script>", "2025-01-27 10:00", 1, 1, None)
     page = reports.event_page(event, [], [("<b>x</b>", "javascript:alert(1)", "2025", "f"),
-                                          ("ok", "https://example.com/a?b=1&c=2", "2025", "f")])
+                                          ("ok", "https://example.com/a?b=1&c=2", "2025", "f")],
+                              [])
     text = page.decode()
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert 'href="javascript' not in text and "&lt;b&gt;x&lt;/b&gt;" in text

@@ -31,6 +31,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+url_of: dict[str, int] = {}  # the UI's URL -> its process group
+
+
 @pytest.fixture(scope="module")
 def ui(tmp_path_factory):
     home = tmp_path_factory.mktemp("dagster_home")
@@ -42,6 +45,7 @@ def ui(tmp_path_factory):
         cwd=REPO, env=environment(DAGSTER_HOME=str(home)), start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
+    url_of[url] = process.pid
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -81,6 +85,41 @@ def test_ui_serves_one_graph_from_feeds_to_impacts(ui):
             frontier.append(parent)
     assert {"raw/news_items", "raw/prices", "raw/sessions", "seeds/assets"} <= upstream
     assert requests.get(ui, timeout=10).status_code == 200
+
+
+def listening(process_group: int) -> set[tuple[str, int]]:
+    """(address, port) of every TCP socket that a process of the group listens on, read from
+    /proc (the webserver, the daemon, the code servers they start)."""
+    inodes = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[2]) != process_group:
+                continue
+            inodes |= {os.readlink(fd)[8:-1] for fd in (stat.parent / "fd").iterdir()
+                       if os.readlink(fd).startswith("socket:[")}
+        except (OSError, ValueError):
+            continue  # a process that ended meanwhile
+    found = set()
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "0A" and fields[9] in inodes:  # state 0A: LISTEN
+                address, port = fields[1].split(":")
+                raw = bytes.fromhex(address)
+                if table == "tcp":
+                    found.add((socket.inet_ntop(socket.AF_INET, raw[::-1]), int(port, 16)))
+                else:
+                    words = b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+                    found.add((socket.inet_ntop(socket.AF_INET6, words), int(port, 16)))
+    return found
+
+
+def test_the_ui_and_its_servers_listen_on_loopback_only(ui):
+    asset_nodes(ui)  # the code location is up, with its server
+    sockets = listening(url_of[ui])
+    print("the UI's processes listen on", sorted(sockets))
+    assert ("127.0.0.1", int(ui.rsplit(":", 1)[1])) in sockets
+    assert {address for address, _ in sockets} <= {"127.0.0.1", "::1"}, sockets
 
 
 def drawn(page) -> tuple[dict[str, dict], list[tuple[str, dict]]]:

@@ -2,6 +2,8 @@
 
 import json
 
+import duckdb
+
 from orchestration.assets.dbt import build_args
 from orchestration.schedules import ingested_window, partition_range_tags, window_tags
 
@@ -25,3 +27,19 @@ def test_the_window_reaches_dbt_as_vars():
     args = build_args(window_tags("2025-07-01", "2025-07-01"), full_refresh=True)
     assert args[:2] == ["build", "--vars"] and args[-1] == "--full-refresh"
     assert json.loads(args[2]) == {"min_date": "2025-07-01", "max_date": "2025-07-01"}
+
+
+def test_a_window_that_ends_before_loaded_data_is_a_backfill_into_the_past(tmp_path):
+    from orchestration.assets.dbt import backfills_the_past
+
+    database = tmp_path / "w.duckdb"
+    with duckdb.connect(str(database)) as con:
+        con.execute("create schema raw")
+        con.execute("create table raw.prices (price_date date)")
+        con.execute("create table raw.news_items (first_fetched_at timestamp)")
+        con.execute("insert into raw.prices values ('2025-01-31')")
+        con.execute("insert into raw.news_items values ('2025-02-03 23:30:00')")
+    assert backfills_the_past(database, window_tags("2025-01-18", "2025-01-22"))
+    assert backfills_the_past(database, window_tags("2025-01-30", "2025-02-02"))  # news after
+    assert not backfills_the_past(database, window_tags("2025-02-02", "2025-02-03"))
+    assert not backfills_the_past(database, {})  # no window: a full build anyway
