@@ -11,7 +11,7 @@ export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DAGSTER_DISABLE_TELEMETRY := true
 
-.PHONY: demo test ui live validate lint clean install bench
+.PHONY: demo test ui live validate lint clean install bench evaluate
 
 demo: $(INSTALLED) $(MANIFEST) ## backfill the bundled Jan 2025 window and print the top impacts
 	$(BIN)/newsimpact demo
@@ -29,6 +29,9 @@ live: $(INSTALLED) $(MANIFEST) ## fetch yesterday and today from the real URLs i
 validate: $(INSTALLED) $(MANIFEST) ## check that the code location loads
 	$(BIN)/newsimpact home
 	$(BIN)/dagster definitions validate
+
+evaluate: $(INSTALLED) $(MANIFEST) ## score event types, entities and sentiment on labelled real news
+	$(BIN)/newsimpact evaluate
 
 SIZE ?= S
 bench: $(INSTALLED) $(MANIFEST) ## benchmark at SIZE=S|M|L: one JSON line per measurement on stdout

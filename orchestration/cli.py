@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .backup import BackupError
+from .evaluation import EvaluationError
 from .partitions import FIRST_DAY
 from .reference import ReferenceError
 from .serving.moves import p_value, pct, top_moves
@@ -324,6 +325,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     restore.add_argument("source", type=Path, metavar="FOLDER", help="a folder made by backup")
     restore.add_argument("--force", action="store_true",
                          help="replace a warehouse, landing/ or serving/ that exists")
+    evaluate = commands.add_parser(
+        "evaluate", help="score event types, entity links and sentiment on the labelled real "
+                         "news (tests/evaluation/), as JSON lines")
+    evaluate.add_argument("--labels", type=Path, help="a labelled CSV (default "
+                                                      "tests/evaluation/labelled_news.csv)")
+    evaluate.add_argument("--feeds", type=Path, help="the folder of the real feeds the labels "
+                                                     "name (default ../shared/data/feeds_real)")
+    evaluate.add_argument("--mistakes", action="store_true",
+                          help="also one line per item read differently from its label")
     commands.add_parser("home", help="create DAGSTER_HOME with newsimpact's dagster.yaml")
     args = parser.parse_args(argv)
     if hasattr(args, "first_day"):
@@ -383,6 +393,12 @@ def main(argv: list[str] | None = None) -> int:
             prepare_manifest()
         if args.command == "ui":
             return start_ui(args.port)
+        if args.command == "evaluate":
+            from .evaluation import news
+
+            records = news.evaluate(args.labels or news.LABELS, args.feeds or news.FEEDS_REAL)
+            print(news.json_lines(records, args.mistakes))
+            return 0
         if args.command in ("backup", "restore"):
             from . import backup
 
@@ -411,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nTop moves on t0 (p < {args.max_p}), one row per asset and session, "
                   f"published copy {settings.published}:\n", flush=True)
         print(impact_table(settings, args.limit, args.max_p, args.all_assets, args.symbols))
-    except (CliError, SettingsError, ReferenceError, BackupError) as exc:
+    except (CliError, SettingsError, ReferenceError, BackupError, EvaluationError) as exc:
         print(f"newsimpact: {exc}", file=sys.stderr)
         return 2
     return 0

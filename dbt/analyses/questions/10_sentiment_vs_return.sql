@@ -4,9 +4,9 @@
 -- Expected on the demo data (make demo):
 -- | news_tone | asset_sessions | mean_return | mean_return_over_benchmark |
 -- |---|---|---|---|
--- | negative | 22 | -0.0338 | -0.0461 |
--- | neutral | 26 | 0.0018 | 0.0002 |
--- | positive | 20 | 0.0071 | 0.0062 |
+-- | negative | 27 | -0.0277 | -0.0385 |
+-- | neutral | 13 | -0.0047 | -0.0073 |
+-- | positive | 28 | 0.0091 | 0.0101 |
 select
     case
         when mean_sentiment < 0 then 'negative'

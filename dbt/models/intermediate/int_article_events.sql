@@ -1,7 +1,6 @@
 -- One row per article that makes an event: its event type (the matching rule with the lowest
 -- priority number) and its primary entity (highest relevance; ties go to the more specific
 -- entity type, then to the entity named first in the title).
--- depends_on: {{ ref('stg_event_types') }}
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
@@ -22,26 +21,11 @@ mentions as (
     {% endif %}
 ),
 
--- the first rule (by priority) whose pattern matches title or summary, case-insensitively
 typed as (
-    select article_id, event_type
-    from (
-        select
-            article_id,
-            {%- set rules = event_type_rules() %}
-            {% if rules %}
-            case
-                {% for event_type, pattern in rules %}
-                when regexp_matches(title || ' ' || summary,
-                    '(?i){{ pattern | replace("'", "''") }}') then '{{ event_type }}'
-                {% endfor %}
-            end
-            {% else %}
-            cast(null as varchar)
-            {% endif %} as event_type
-        from articles
-    ) as classified
-    where event_type is not null
+    select * from {{ ref('int_article_types') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
 ),
 
 primary_entities as (

@@ -1,4 +1,5 @@
--- One row per article sentence (the title is sentence 0; the summary is split at . ! ?) with its
+-- One row per article sentence (the title is sentence 0; the summary is split at . ! ?, not
+-- after an abbreviation) with its
 -- lexicon sentiment: (positive - negative) / (positive + negative) over the lexicon words it
 -- holds, 0 when it holds none. A lexicon word within three words after a negation ("not",
 -- "no", "never", "without", "hardly") counts with the opposite sign.
@@ -27,10 +28,18 @@ sentences as (
         -- unnest in the select list: a lateral unnest in FROM joins back on the texts
         select
             article_id,
-            unnest(parts) as sentence,
+            replace(unnest(parts), chr(160), ' ') as sentence,
             generate_subscripts(parts, 1) as sentence_index
         from (
-            select article_id, string_split_regex(summary, '[.!?]+\s+') as parts from articles
+            -- a full stop after an abbreviation ("U.S.", "No.", "Inc.", an initial) ends no
+            -- sentence: its space is made a no-break space (which \s does not match) first
+            select
+                article_id,
+                string_split_regex(regexp_replace(summary,
+                    '\b((?:[A-Za-z]\.){2,}|(?:No|Nos|Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs'
+                    || '|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep|Gen'
+                    || '|Prof|approx|[A-Z])\.)\s', '\1' || chr(160), 'g'), '[.!?]+\s+') as parts
+            from articles
         ) as split
     ) as summary_sentences
     where trim(sentence) <> ''

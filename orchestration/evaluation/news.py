@@ -1,0 +1,214 @@
+"""How well newsimpact reads real news: event types, entity links and sentiment, scored against
+the labelled set (tests/evaluation/labelled_news.csv, rules in LABELLING.md beside it).
+
+The labelled items go the way every article goes: the real feeds they came from (when
+../shared/data/feeds_real is present; else their headlines alone) and the added headlines, as one
+RSS document, are parsed by the feed parser, written to a scratch warehouse and classified by
+the dbt models themselves. Nothing here classifies: it only compares.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import os
+import subprocess
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+
+from ..settings import REPO_ROOT
+from ..sources.feeds import parse_feed
+from ..warehouse import transaction, upsert_news_items
+from . import EvaluationError
+
+LABELS = REPO_ROOT / "tests" / "evaluation" / "labelled_news.csv"
+FEEDS_REAL = REPO_ROOT.parent / "shared" / "data" / "feeds_real"
+FEED_ID = "evaluation"
+SELECTION = "+int_article_types +int_entity_mentions +int_article_sentiment"
+SENTIMENTS = ("negative", "neutral", "positive")
+
+
+@dataclass(frozen=True)
+class Label:
+    item_ref: str
+    published: date
+    title: str
+    event_type: str | None
+    entities: frozenset[str]
+    sentiment: str
+
+    @property
+    def guid(self) -> str:
+        return self.item_ref.split("#", 1)[1] if "#" in self.item_ref else self.item_ref
+
+
+def load_labels(path: Path) -> list[Label]:
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise EvaluationError(f"no labelled set at {path}") from None
+    labels = []
+    for line, row in enumerate(rows, start=2):
+        try:
+            sentiment = row["sentiment"].strip()
+            if sentiment not in SENTIMENTS:
+                raise ValueError(f"sentiment {sentiment!r} is not one of {', '.join(SENTIMENTS)}")
+            labels.append(Label(row["item_ref"].strip(), date.fromisoformat(row["published"]),
+                                row["title"], row["event_type"].strip() or None,
+                                frozenset(e for e in row["entities"].split("|") if e),
+                                sentiment))
+        except (KeyError, ValueError) as exc:
+            raise EvaluationError(f"{path}:{line}: {exc}") from None
+    return labels
+
+
+def headline_feed(labels: list[Label]) -> bytes:
+    """The labelled items that no stored feed holds, as one RSS document of their headlines."""
+    items = "".join(
+        f"<item><title>{html.escape(label.title)}</title>"
+        f"<guid isPermaLink=\"false\">{html.escape(label.guid)}</guid>"
+        f"<pubDate>{datetime.combine(label.published, datetime.min.time()):%a, %d %b %Y} "
+        "12:00:00 GMT</pubDate></item>" for label in labels)
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            f"<title>labelled headlines</title>{items}</channel></rss>").encode()
+
+
+def news_rows(labels: list[Label], feeds_dir: Path) -> tuple[list[dict], int]:
+    """Parsed rows for every labelled item, and how many came with their feed's summary."""
+    fetched_at = datetime(2026, 1, 1)  # after every item: no date is taken as the future
+    rows, from_feeds = {}, set()
+    if feeds_dir.is_dir():
+        for path in sorted(feeds_dir.glob("*.xml")):
+            for item in parse_feed(path.read_bytes(), FEED_ID, fetched_at).items:
+                rows.setdefault(item.guid, item)
+                from_feeds.add(item.guid)
+    rest = [label for label in labels if label.guid not in from_feeds]
+    for item in parse_feed(headline_feed(rest), FEED_ID, fetched_at).items:
+        rows.setdefault(item.guid, item)
+    wanted = {label.guid for label in labels}
+    kept = [{**item.__dict__, "landing_sha256": None, "loaded_at": fetched_at}
+            for guid, item in rows.items() if guid in wanted]
+    return kept, len(wanted & from_feeds)
+
+
+def classify(rows: list[dict], workdir: Path) -> duckdb.DuckDBPyConnection:
+    """The dbt models run over the rows in a scratch warehouse; a connection to its results."""
+    from ..assets.dbt import dbt_seed_path
+    from ..project import dbt_project
+    from ..resources import dbt_executable
+
+    database = workdir / "evaluation.duckdb"
+    with duckdb.connect(str(database)) as con, transaction(con):
+        upsert_news_items(con, rows)
+    env = {**os.environ, "NEWSIMPACT_WAREHOUSE": str(database),
+           "NEWSIMPACT_DBT_SEED_PATH": dbt_seed_path(REPO_ROOT / "seeds")}
+    done = subprocess.run([dbt_executable(), "build", "--quiet", "--profiles-dir", ".",
+                           "--select", SELECTION, "--exclude", "test_type:data",
+                           "--target-path", str(workdir / "target")],
+                          cwd=dbt_project.project_dir, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise EvaluationError("dbt build of the classifying models failed: "
+                              + ((done.stdout + done.stderr).strip().splitlines()
+                                 or ["no output"])[-1])
+    from ..warehouse import connect_read_only
+
+    return connect_read_only(database)
+
+
+def ratio(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 3) if denominator else None
+
+
+def scores(labels: list[Label], con) -> list[dict]:
+    """One record per figure: event types (per type and overall), entity links, sentiment; then
+    one per mistake."""
+    article_of = dict(con.execute(
+        "select guid, md5(article_key) from staging.stg_news_items").fetchall())
+    types = dict(con.execute("select article_id, event_type from intermediate.int_article_types"
+                             ).fetchall())
+    links = Counter()
+    for article_id, entity_id in con.execute(
+            "select article_id, entity_id from intermediate.int_entity_mentions").fetchall():
+        links[(article_id, entity_id)] += 1
+    moods = dict(con.execute("select article_id, sentiment_class from "
+                             "intermediate.int_article_sentiment").fetchall())
+    records, mistakes = [], []
+    predicted = {label: types.get(article_of.get(label.guid)) for label in labels}
+    names = sorted({label.event_type for label in labels if label.event_type}
+                   | {t for t in predicted.values() if t})
+    for name in [*names, None]:
+        truth = [label for label in labels if (label.event_type == name if name
+                                               else label.event_type)]
+        said = [label for label in labels if (predicted[label] == name if name
+                                              else predicted[label])]
+        right = [label for label in said if predicted[label] == label.event_type]
+        records.append({"metric": "event_type", "event_type": name or "overall",
+                        "labelled": len(truth), "predicted": len(said), "correct": len(right),
+                        "precision": ratio(len(right), len(said)),
+                        "recall": ratio(len(right), len(truth))})
+    for label in labels:
+        if predicted[label] != label.event_type:
+            mistakes.append({"metric": "mistake", "kind": "event_type", "title": label.title,
+                             "labelled": label.event_type, "predicted": predicted[label]})
+    truth_links = {(label, e) for label in labels for e in label.entities}
+    said_links = {(label, e) for label in labels for (a, e) in links
+                  if a == article_of.get(label.guid)}
+    right_links = truth_links & said_links
+    records.append({"metric": "entity_links", "labelled": len(truth_links),
+                    "predicted": len(said_links), "correct": len(right_links),
+                    "precision": ratio(len(right_links), len(said_links)),
+                    "recall": ratio(len(right_links), len(truth_links))})
+    for label, entity in sorted(truth_links ^ said_links, key=lambda x: (x[0].title, x[1])):
+        mistakes.append({"metric": "mistake", "kind": "entity_missed" if (label, entity)
+                         in truth_links else "entity_false", "title": label.title,
+                         "entity": entity})
+    moods_of = {label: moods.get(article_of.get(label.guid), "neutral") for label in labels}
+    right_moods = sum(moods_of[label] == label.sentiment for label in labels)
+    records.append({"metric": "sentiment", "method": "newsimpact", "labelled": len(labels),
+                    "correct": right_moods, "accuracy": ratio(right_moods, len(labels))})
+    records.append(vader_record(labels, dict(con.execute(
+        "select article_id, title || '. ' || summary from intermediate.int_articles"
+    ).fetchall()), article_of))
+    for label in labels:
+        if moods_of[label] != label.sentiment:
+            mistakes.append({"metric": "mistake", "kind": "sentiment", "title": label.title,
+                             "labelled": label.sentiment, "predicted": moods_of[label]})
+    return records + mistakes
+
+
+def vader_record(labels: list[Label], texts: dict[str, str], article_of: dict) -> dict:
+    """The well-known general-purpose alternative, VADER (its lexicon ships in its package),
+    on the same texts, with its authors' thresholds (compound beyond +-0.05)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer, right = SentimentIntensityAnalyzer(), 0
+    for label in labels:
+        compound = analyzer.polarity_scores(texts.get(article_of.get(label.guid), label.title)
+                                            )["compound"]
+        said = "positive" if compound > 0.05 else "negative" if compound < -0.05 else "neutral"
+        right += said == label.sentiment
+    return {"metric": "sentiment", "method": "vader", "labelled": len(labels), "correct": right,
+            "accuracy": ratio(right, len(labels))}
+
+
+def evaluate(labels_path: Path = LABELS, feeds_dir: Path = FEEDS_REAL) -> list[dict]:
+    labels = load_labels(labels_path)
+    rows, with_summaries = news_rows(labels, feeds_dir)
+    with (tempfile.TemporaryDirectory(prefix="newsimpact-evaluate-") as workdir,
+          classify(rows, Path(workdir)) as con):
+        records = scores(labels, con)
+    head = {"metric": "set", "labels": str(labels_path), "items": len(labels),
+            "with_feed_summary": with_summaries, "headline_only": len(labels) - with_summaries}
+    return [head, *records]
+
+
+def json_lines(records: list[dict], mistakes: bool) -> str:
+    return "\n".join(json.dumps(record) for record in records
+                     if mistakes or record["metric"] != "mistake")
