@@ -32,6 +32,7 @@ FEEDS_REAL = REPO_ROOT.parent / "shared" / "data" / "feeds_real"
 FEED_ID = "evaluation"
 SELECTION = "+int_article_types +int_entity_mentions +int_article_sentiment"
 SENTIMENTS = ("negative", "neutral", "positive")
+COLUMNS = ("item_ref", "published", "title", "event_type", "entities", "sentiment")
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,17 @@ class Label:
 def load_labels(path: Path) -> list[Label]:
     try:
         with path.open(newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
+            reader = csv.DictReader(handle)
+            rows = list(reader)
     except FileNotFoundError:
         raise EvaluationError(f"no labelled set at {path}") from None
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise EvaluationError(f"{path}: missing column(s) {', '.join(missing)}")
     labels = []
     for line, row in enumerate(rows, start=2):
+        if any(row.get(column) is None for column in COLUMNS):
+            raise EvaluationError(f"{path}:{line}: the row has fewer fields than the header")
         try:
             sentiment = row["sentiment"].strip()
             if sentiment not in SENTIMENTS:
@@ -64,7 +71,7 @@ def load_labels(path: Path) -> list[Label]:
                                 row["title"], row["event_type"].strip() or None,
                                 frozenset(e for e in row["entities"].split("|") if e),
                                 sentiment))
-        except (KeyError, ValueError) as exc:
+        except ValueError as exc:
             raise EvaluationError(f"{path}:{line}: {exc}") from None
     return labels
 

@@ -8,9 +8,7 @@ reader holds the published file open and queries it, and the UI keeps answering.
 No lock error anywhere, no run hangs, and nothing is lost: the raw tables, intermediate tables
 and marts equal those of one uninterrupted run over the same days."""
 
-import os
 import re
-import signal
 import subprocess
 import threading
 import time
@@ -24,7 +22,7 @@ from dagster_graphql import DagsterGraphQLClient
 from tests.conftest import REPO, VENV_BIN, environment
 from tests.e2e.test_crash import table_hashes
 from tests.e2e.test_incremental import assert_same_tables
-from tests.e2e.test_ui import free_port
+from tests.e2e.test_ui import free_port, stop_group
 
 pytestmark = pytest.mark.slow
 
@@ -144,11 +142,7 @@ def overlap(tmp_path_factory):
         reader.stop.set()
         reader.join(timeout=30)
     finally:
-        os.killpg(ui.pid, signal.SIGTERM)
-        try:
-            ui.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(ui.pid, signal.SIGKILL)
+        stop_group(ui)
         ui_log.close()
     return {"home": home, "control": control,
             "backfill": (backfill.pid, backfill_out, backfill_ended),

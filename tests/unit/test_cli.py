@@ -81,3 +81,22 @@ def test_a_missing_dbt_manifest_is_prepared_by_dbt_parse(tmp_path, monkeypatch):
     cli.prepare_manifest()
     nodes = json.loads(Path(copy.manifest_path).read_text())["nodes"]
     assert "model.newsimpact.fct_event_impact" in nodes
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no labelled set at"),
+    ("item_ref,source,published,title,event_type,entities,sentiment\n"
+     "a,CNBC,2025-01-27,Stocks fall,,,gloomy\n", ":2: sentiment 'gloomy' is not one of"),
+    ("item_ref,source,published,title,event_type,entities,sentiment\n"
+     "a,CNBC,27/01/2025,Stocks fall,,,negative\n", ":2: Invalid isoformat string"),
+    ("item_ref,title\na,Stocks fall\n", "missing column(s) published, event_type, entities"),
+    ("item_ref,source,published,title,event_type,entities,sentiment\na,CNBC\n",
+     ":2: the row has fewer fields than the header"),
+])
+def test_a_bad_labelled_set_gets_one_line_and_exit_2(content, message, capsys, tmp_path):
+    labels = tmp_path / "labels.csv"
+    if content is not None:
+        labels.write_text(content)
+    assert cli.main(["evaluate", "--labels", str(labels)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1, err
