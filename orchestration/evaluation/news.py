@@ -15,7 +15,7 @@ import json
 import os
 import subprocess
 import tempfile
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ import duckdb
 
 from ..settings import REPO_ROOT
 from ..sources.feeds import parse_feed
-from ..warehouse import transaction, upsert_news_items
+from ..warehouse import connect_read_only, transaction, upsert_news_items
 from . import EvaluationError
 
 LABELS = REPO_ROOT / "tests" / "evaluation" / "labelled_news.csv"
@@ -124,8 +124,6 @@ def classify(rows: list[dict], workdir: Path) -> duckdb.DuckDBPyConnection:
         raise EvaluationError("dbt build of the classifying models failed: "
                               + ((done.stdout + done.stderr).strip().splitlines()
                                  or ["no output"])[-1])
-    from ..warehouse import connect_read_only
-
     return connect_read_only(database)
 
 
@@ -140,10 +138,10 @@ def scores(labels: list[Label], con) -> list[dict]:
         "select guid, md5(article_key) from staging.stg_news_items").fetchall())
     types = dict(con.execute("select article_id, event_type from intermediate.int_article_types"
                              ).fetchall())
-    links = Counter()
+    links = defaultdict(set)  # article -> the entities it is linked to
     for article_id, entity_id in con.execute(
             "select article_id, entity_id from intermediate.int_entity_mentions").fetchall():
-        links[(article_id, entity_id)] += 1
+        links[article_id].add(entity_id)
     moods = dict(con.execute("select article_id, sentiment_class from "
                              "intermediate.int_article_sentiment").fetchall())
     records, mistakes = [], []
@@ -165,8 +163,7 @@ def scores(labels: list[Label], con) -> list[dict]:
             mistakes.append({"metric": "mistake", "kind": "event_type", "title": label.title,
                              "labelled": label.event_type, "predicted": predicted[label]})
     truth_links = {(label, e) for label in labels for e in label.entities}
-    said_links = {(label, e) for label in labels for (a, e) in links
-                  if a == article_of.get(label.guid)}
+    said_links = {(label, e) for label in labels for e in links[article_of.get(label.guid)]}
     right_links = truth_links & said_links
     records.append({"metric": "entity_links", "labelled": len(truth_links),
                     "predicted": len(said_links), "correct": len(right_links),
