@@ -30,8 +30,9 @@ validate: $(INSTALLED) $(MANIFEST) ## check that the code location loads
 	$(BIN)/newsimpact home
 	$(BIN)/dagster definitions validate
 
-evaluate: $(INSTALLED) $(MANIFEST) ## score event types, entities and sentiment on labelled real news
+evaluate: $(INSTALLED) $(MANIFEST) ## score event types, entities and sentiment on labelled real news (development set, then held-out set)
 	$(BIN)/newsimpact evaluate
+	$(BIN)/newsimpact evaluate --labels tests/evaluation/heldout_news.csv
 
 SIZE ?= S
 bench: $(INSTALLED) $(MANIFEST) ## benchmark at SIZE=S|M|L: one JSON line per measurement on stdout

@@ -165,17 +165,55 @@ def _capture_at(day: date) -> datetime:
     return datetime.fromisoformat(f"{day.isoformat()}T{CAPTURE_TIME}")
 
 
-def event_patterns(seeds_dir: Path = REPO_SEEDS) -> list[tuple[str, re.Pattern]]:
-    """The event-type rules by priority, compiled as dbt applies them (case-insensitive, no
-    anchors). A self-check only: the project's rule lives in dbt."""
+EVENT_MIN_CONFIDENCE = 0.75  # dbt var event_min_confidence
+
+
+@dataclass(frozen=True)
+class EventRule:
+    """One row of seeds/event_types.csv, compiled as dbt applies it (case-insensitive, no
+    anchors, the guard vetoing the pattern in the same field). A self-check only: the
+    project's rule lives in dbt (int_article_types)."""
+
+    event_type: str
+    pattern: re.Pattern
+    guard: re.Pattern | None
+
+    def matches(self, field: str) -> bool:
+        return bool(self.pattern.search(field)) and not (self.guard and self.guard.search(field))
+
+    def confidence(self, title: str, summary: str) -> float:
+        in_summary = self.matches(summary)
+        return (1.0 if in_summary else 0.75) if self.matches(title) else 0.5 * in_summary
+
+
+def event_rules(seeds_dir: Path = REPO_SEEDS) -> list[EventRule]:
+    """The event-type rules by priority."""
     with (seeds_dir / "event_types.csv").open(newline="", encoding="utf-8") as handle:
         rows = [row for row in csv.DictReader(handle) if row["pattern"]]
     rows.sort(key=lambda row: (int(row["priority"]), row["event_type"]))
-    return [(row["event_type"], re.compile(row["pattern"], re.IGNORECASE)) for row in rows]
+    return [EventRule(row["event_type"], re.compile(row["pattern"], re.IGNORECASE),
+                      re.compile(row["guard"], re.IGNORECASE) if row.get("guard") else None)
+            for row in rows]
 
 
-def classify(text: str, patterns) -> str | None:
-    return next((event_type for event_type, pattern in patterns if pattern.search(text)), None)
+def classify(title: str, summary: str, rules: list[EventRule]) -> str | None:
+    """The article's best type as int_article_types decides it: highest confidence, ties to
+    the higher priority, nothing below EVENT_MIN_CONFIDENCE."""
+    best, best_type = 0.0, None
+    for rule in rules:
+        confidence = rule.confidence(title, summary)
+        if confidence > best:
+            best, best_type = confidence, rule.event_type
+    return best_type if best >= EVENT_MIN_CONFIDENCE else None
+
+
+def any_rule_matches(text: str, rules: list[EventRule]) -> bool:
+    """Whether any pattern matches anywhere, guards aside: text meant to carry no keyword."""
+    return any(rule.pattern.search(text) for rule in rules)
+
+
+def rules_union(rules: list[EventRule]) -> str:
+    return "|".join(f"(?:{rule.pattern.pattern})" for rule in rules)
 
 
 # ------------------------------------------------------------------------------------ names
@@ -186,9 +224,9 @@ class Names:
     UNSEEMLY = re.compile(r"fart|shit|dick|cock|cum|piss|anus|anal|rape|nazi|porn|twat|cunt|slut"
                           r"|whore|poo|ass|tit|sex|fuk|fuc|kil")
 
-    def __init__(self, rng: random.Random, patterns):
+    def __init__(self, rng: random.Random, rules: list[EventRule]):
         self.rng = rng
-        self.patterns = patterns
+        self.rules = rules
         self.taken: set[str] = set()
         self.vocabulary = _vocabulary_words()
 
@@ -207,7 +245,7 @@ class Names:
         return (min_len <= len(word) <= max_len and low not in self.taken
                 and low not in self.vocabulary and not low.endswith(self.BANNED_ENDINGS)
                 and re.search(r"(.)\1\1", low) is None and not self.UNSEEMLY.search(low)
-                and classify(f"{word} {word}", self.patterns) is None)
+                and not any_rule_matches(f"{word} {word}", self.rules))
 
     def claim(self, word: str) -> str:
         self.taken.add(word.lower())
@@ -275,7 +313,7 @@ class Generator:
         self.landing_days = landing_days
         self.landing_first = LAST_DAY - timedelta(days=landing_days - 1)  # first landed capture
         self.articles_per_day = self.size.articles / (self.size.years * 365.25)
-        self.patterns = event_patterns()
+        self.rules = event_rules()
         self._build_universe()
         self._build_sessions()
         self._plan_events()
@@ -283,7 +321,7 @@ class Generator:
     # ---------------------------------------------------------------- universe
     def _build_universe(self) -> None:
         rng = random.Random(f"{self.seed}:universe")
-        names = Names(rng, self.patterns)
+        names = Names(rng, self.rules)
         others = self.size.assets - 2
         n_crypto = max(1, round(0.1 * others))
         n_equity = others - n_crypto
@@ -376,9 +414,8 @@ class Generator:
         for entity in self.entities:
             for alias in entity.aliases:
                 reserved.update(re.findall(r"[a-z0-9]+", alias.lower()))
-        union = "|".join(f"(?:{p.pattern})" for _, p in self.patterns)
         scale = (self.size.articles / SIZES["M"].articles) ** LEXICON_GROWTH
-        self.lexicon = L.Lexicon(self.seed, scale, union, reserved)
+        self.lexicon = L.Lexicon(self.seed, scale, rules_union(self.rules), reserved)
         self._fillers = self.lexicon.fillers()
         # title contexts and summary sentences with their vocabulary slots filled, drawn from
         # pools (cheaper than filling); lexicon slots are filled at each draw
@@ -1160,30 +1197,25 @@ class Generator:
         for event in self.planted:
             entity = self.entities[event.entity_index]
             for article in self.planted_articles(event):
-                text = f"{article.title} {article.summary}"
-                assert classify(text, self.patterns) == event.event_type, text
+                assert classify(article.title, article.summary, self.rules) \
+                    == event.event_type, article.title
                 assert any(form in article.title for form in entity.forms), article.title
                 planted_ids.append(item_key(self.feeds[article.feed].feed_id, article.guid))
-        # 2. background articles the rules classify (in SQL, as dbt applies the rules): raw rows
-        # must match only as often as keywords were given, landed ones each as its keyword
-        union = "|".join(f"(?:{p.pattern})" for _, p in self.patterns)
+        # 2. background articles that carry a keyword: raw rows must match a pattern (in SQL, as
+        # dbt applies the rules) only as often as keywords were given; landed ones are
+        # classified as their keyword where it sits in the title, and not at all otherwise
+        union = rules_union(self.rules)
         con.register("planted_ids", pd.DataFrame({"item_id": planted_ids}))
         matched = con.execute(
             "select count(*) from raw.news_items where regexp_matches(title || ' ' || summary, ?)"
             " and item_id not in (select item_id from planted_ids)", [f"(?i){union}"]).fetchone()[0]
         con.unregister("planted_ids")
+        rule_of = {rule.event_type: rule for rule in self.rules}
         landed = [a for articles in self._landed.values() for a in articles if not a.planted]
-        con.register("landed_texts", pd.DataFrame({
-            "text": [f"{a.title} {a.summary}" for a in landed],
-            "keyword": [a.keyword for a in landed]}))
-        rules = " ".join(f"when regexp_matches(text, '(?i)' || ${n + 1}) then '{event_type}'"
-                         for n, (event_type, _) in enumerate(self.patterns))
-        found, wrong = con.execute(
-            f"select count(found), count(*) filter (where found is distinct from keyword) "
-            f"from (select keyword, case {rules} end as found from landed_texts)",
-            [p.pattern for _, p in self.patterns]).fetchone()
-        con.unregister("landed_texts")
-        matched += found
+        matched += sum(any_rule_matches(f"{a.title} {a.summary}", self.rules) for a in landed)
+        wrong = sum(classify(a.title, a.summary, self.rules)
+                    != (a.keyword if a.keyword and rule_of[a.keyword].matches(a.title) else None)
+                    for a in landed)
         accidental = matched - stats["background_keyword_articles"]
         if accidental or wrong:
             log(f"WARNING: {accidental} background articles match an event pattern by accident, "
@@ -1376,7 +1408,7 @@ def accidental_story_pairs(articles: list[Article], similarity: float = 0.5,
     return pairs
 
 
-def check_vocabulary(patterns, lexicon: L.Lexicon | None = None) -> None:
+def check_vocabulary(rules: list[EventRule], lexicon: L.Lexicon | None = None) -> None:
     """Every fragment outside the keyword lists, and every word and phrase of the lexicon, is
     free of event keywords and survives plain_text unchanged (so a feed document round-trips).
     The lexicon's words also never end with a rule's first word nor start with its second
@@ -1398,7 +1430,7 @@ def check_vocabulary(patterns, lexicon: L.Lexicon | None = None) -> None:
                 continue
             assert plain_text(fragment) == fragment.strip(), (name, fragment)
             if name not in keyword_lists:
-                assert classify(fragment, patterns) is None, (name, fragment)
+                assert not any_rule_matches(fragment, rules), (name, fragment)
     if lexicon is None:
         return
     phrases = list(lexicon.phrases())
@@ -1407,7 +1439,7 @@ def check_vocabulary(patterns, lexicon: L.Lexicon | None = None) -> None:
     assert not bad, bad[:5]
     assert not [w for w in lexicon.words if w.lower().endswith(L.RULE_FIRST_WORDS)
                 or w.lower().startswith(L.RULE_SECOND_WORDS)], "a word could complete a rule"
-    union = "|".join(f"(?:{p.pattern})" for _, p in patterns)
+    union = rules_union(rules)
     with duckdb.connect() as con:
         con.execute("set threads = 1")
         con.register("phrases", pd.DataFrame({"phrase": phrases}))
@@ -1449,7 +1481,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(target) if target.is_dir() else target.unlink()
     started = time.perf_counter()
     generator = Generator(args.size, args.seed, args.years, args.landing_days)
-    check_vocabulary(generator.patterns, generator.lexicon)
+    check_vocabulary(generator.rules, generator.lexicon)
     log(f"size {args.size}, seed {args.seed}: {generator.first_day}..{LAST_DAY} "
         f"(+ {RUN_DAY}), {len(generator.assets)} assets, {generator.articles_per_day:.0f} "
         f"articles a day ({time.perf_counter() - started:.1f} s)")

@@ -3,9 +3,9 @@ generator. Nothing here is a real headline.
 
 Rules the lists keep (the generator checks them on every article it writes):
 - no event-type keyword of seeds/event_types.csv outside KEYWORD_* (those patterns match
-  anywhere, case-insensitively, without word boundaries: no "investor" (invest), "route" (rout),
-  "interest rate", "guidance", "data center", "$2 billion", and no word ending in "ai" before a
-  word starting with "app");
+  anywhere, case-insensitively, some of them without word boundaries: no "interest rate",
+  "guidance", "data center", "merger", "stake in", "Fed", "revenue", "profit", "stocks drop 3%",
+  and no word ending in "ai" before a word starting with "app");
 - plain ASCII text that HTML unescaping leaves alone (no "<", ">", and "&" only inside "V&P");
 - no word that equals a synthetic entity's name (the generator refuses such names).
 
@@ -103,7 +103,7 @@ COMPANY_LEX = ["{E} hires {person} from {firm}", "{E} names {person} {role}",
                "{E} ships {product} to {firm}", "{E} opens {city} hub with {firm}"]
 FIRM_HEADS = ["{firm} opens {tech} plant in {city}", "{firm} names {person} {role}",
               "{firm} wins {amount} contract in {city}", "{firm} cuts {count} jobs in {city}",
-              "{firm} files for {city} listing", "{firm} raises {amount} from {firm}",
+              "{firm} files for {city} listing", "{firm} draws {amount} from {firm}",
               "{firm} buys {firm} for {amount}", "{firm} and {firm} agree to merge",
               "{firm} founder {person} steps down", "{city} approves {firm} {tech} plant",
               "{city} mayor {person} backs {firm} plan", "{firm} prices {product} at {price}",
@@ -118,7 +118,7 @@ FIRM_HEADS = ["{firm} opens {tech} plant in {city}", "{firm} names {person} {rol
               "{firm} {company_verb} its {adj} {noun}", "{firm} {company_verb} {product}",
               "{firm} hires {person} from {firm}", "{firm} lists in {city} at {price} a share",
               "{firm} ships first {product} units", "{firm} signs {firm} as {tech} client",
-              "{city}-based {firm} hires {surname}", "{firm}-{firm} merger wins {city} nod",
+              "{city}-based {firm} hires {surname}", "{firm}-{firm} tie-up wins {city} nod",
               "{surname}-led {firm} buys {firm}", "{firm} moves {tech} work to {city}",
               "{firm} sells {product} line to {firm}", "{person} joins {firm} board",
               "{firm} wins {city}-{city} rail order", "{firm} and {firm} launch {product}"]
@@ -168,7 +168,7 @@ ANALYST_ON = ["Analysts turn cautious on", "Traders pile into", "Rivals take aim
               "Brokers upgrade", "Brokers downgrade", "Hedge funds trim stakes in",
               "{bank} upgrades", "{bank} downgrades", "{bank} starts coverage of",
               "{bank} analyst {person} turns bullish on", "{bank} turns cautious on",
-              "{firm} builds a stake in", "{person} of {bank} sours on",
+              "{firm} builds a position in", "{person} of {bank} sours on",
               "{firm} walks away from", "{city} pension fund sells"]
 TOKEN_VERBS = ["network upgrade goes live in {month}", "developers ship a {adj} upgrade",
                "fees fall to a {period} low", "draws {trend} wallet signups",
@@ -191,7 +191,7 @@ PERSON_VPS = ["talks up {sector} demand", "warns of slower {sector} hiring",
               "backs a {adj} {noun}", "defends the {adj} {noun}",
               "joins {firm} as {role}", "sells {amount} of stock", "meets {person} in {city}",
               "backs {firm} in {city}", "leaves for {firm}", "hires {person} as deputy",
-              "buys a stake in {firm}", "tours the {firm} plant in {city}",
+              "takes a holding in {firm}", "tours the {firm} plant in {city}",
               "praises {firm} {tech} work", "sits down with {person} of {bank}",
               "joins {city}-based {firm}", "backs {surname}-led {firm}",
               "hires {surname} from {firm}", "tours {firm} site in {city}",
@@ -215,12 +215,12 @@ ORG_VPS = ["opens a review of {sector} fees", "names a new {role}",
            "proposes simpler {sector} disclosures", "fines a {sector} broker",
            "delays a vote on {sector} listings", "seeks comments on a {sector} code",
            "updates its {sector} outlook", "holds a hearing in {city}",
-           "approves a merger of two {sector} groups", "sets up a {sector} panel",
+           "approves a tie-up of two {sector} groups", "sets up a {sector} panel",
            "fines {firm} {amount}", "names {person} {role}", "clears the {firm} deal",
            "opens a probe into {firm}", "warns {firm} over {tech} claims",
            "holds a {city} hearing on {firm}", "asks {firm} for {product} records",
            "fines {firm}, {firm}", "probes {firm} over {product}", "names {surname} to {city} post",
-           "clears {firm}-{firm} merger", "warns {city}-based {firm}"]
+           "clears {firm}-{firm} tie-up", "warns {city}-based {firm}"]
 PRODUCT_VPS = ["goes on sale in {city}", "draws long lines in {city}",
                "gets a {adj} software update", "faces supply delays in {city}",
                "wins a design award in {city}", "sells out in {city}", "gets {trend} reviews",
@@ -276,7 +276,7 @@ TRENDS = ["softer", "firmer", "uneven", "patchy", "resilient", "sluggish", "bris
 DRIVERS = ["demand", "orders", "consumer spending", "hiring", "pricing", "margins", "bookings",
            "traffic", "freight volumes", "ad sales", "cloud spending", "travel demand",
            "energy prices", "input costs", "wage costs", "supply", "inventories", "loan growth",
-           "chip supply", "lithium prices", "steel prices", "rent growth", "subscriber growth",
+           "chip supply", "lithium prices", "steel prices", "rent growth", "subscriber numbers",
            "tourist numbers", "factory output", "home sales", "used car prices"]
 SHIFTS = ["improve", "cool", "recover", "stall", "firm up", "ease", "pick up", "slow", "rebound",
           "soften", "level off", "hold up"]

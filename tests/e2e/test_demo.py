@@ -34,7 +34,7 @@ def test_demo_prints_the_impact_table(demo):
     rows = [line for line in lines[start + 2:] if line.strip()]
     nvda = [line for line in rows if "  NVDA  " in line and "2025-01-27" in line]
     assert len(nvda) == 1 and "-16.97%" in nvda[0] and "-14.77%" in nvda[0]
-    assert nvda[0].rstrip().endswith("8 (4)")  # eight events share the session, four name NVDA
+    assert nvda[0].rstrip().endswith("9 (4)")  # nine events share the session, four name NVDA
     column = lines[start].index("  asset") + 2
     moves = [tuple(line[column:].split()[:2]) for line in rows]
     assert len(moves) == len(set(moves)) >= 10  # each asset-day once

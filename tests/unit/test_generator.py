@@ -127,7 +127,7 @@ def test_planted_t0_is_the_first_session_closing_at_or_after_first_seen(xs):
 
 def test_planted_articles_are_classified_as_their_event(xs):
     generator, _ = xs
-    patterns = gen.event_patterns(SEEDS)
+    rules = gen.event_rules(SEEDS)
     for event in generator.planted:
         articles = generator.planted_articles(event)
         assert 6 <= len(articles) <= 12
@@ -135,7 +135,7 @@ def test_planted_articles_are_classified_as_their_event(xs):
             (event.first_seen_at - datetime(1970, 1, 1)).total_seconds()
         assert max(a.published for a in articles) - min(a.published for a in articles) <= 6 * 3600
         for a in articles:
-            assert gen.classify(f"{a.title} {a.summary}", patterns) == event.event_type
+            assert gen.classify(a.title, a.summary, rules) == event.event_type
 
 
 def test_landed_chart_responses_parse_back_to_raw_prices(xs):
@@ -195,7 +195,7 @@ def test_ingesting_the_landing_window_adds_its_articles_and_changes_no_price(xs,
 
 def test_title_vocabulary_has_a_long_tail_and_no_event_keyword(xs):
     generator, out = xs
-    gen.check_vocabulary(generator.patterns, generator.lexicon)
+    gen.check_vocabulary(generator.rules, generator.lexicon)
     manifest = json.loads((out / "manifest.json").read_text())
     with duckdb.connect(str(out / "warehouse.duckdb"), read_only=True) as con:
         stats = gen.vocabulary_stats(con)

@@ -4,8 +4,8 @@
 -- Expected on the demo data (make demo):
 -- | is_confounded | moves | moves_named_by_news | most_events_on_one_session |
 -- |---|---|---|---|
--- | false | 74 | 5 | 1 |
--- | true | 174 | 39 | 8 |
+-- | false | 48 | 4 | 1 |
+-- | true | 189 | 40 | 9 |
 select
     is_confounded,
     count(*) as moves,

@@ -4,11 +4,11 @@
 -- Expected on the demo data (make demo):
 -- | entity_id | entity_type | articles | articles_as_primary | relevance |
 -- |---|---|---|---|---|
--- | deepseek | company | 44 | 20 | 150 |
--- | donald_trump | person | 43 | 18 | 146 |
+-- | deepseek | company | 44 | 15 | 150 |
+-- | donald_trump | person | 43 | 16 | 146 |
 -- | bitcoin | token | 40 | 6 | 135 |
 -- | china | country | 33 | 3 | 80 |
--- | openai | company | 31 | 3 | 104 |
+-- | openai | company | 31 | 5 | 104 |
 select
     entity.entity_id,
     entity.entity_type,

@@ -1,5 +1,5 @@
--- One row per article that makes an event: its event type (the matching rule with the lowest
--- priority number) and its primary entity (highest relevance; ties go to the more specific
+-- One row per article that makes an event: its event type (int_article_types: the surest rule,
+-- the title deciding) and its primary entity (highest relevance; ties go to the more specific
 -- entity type, then to the entity named first in the title).
 {{ config(
     materialized='incremental',

@@ -1,4 +1,6 @@
--- One row per article that the event-type rules classify: its best type and the confidence.
+-- One row per article that the event-type rules classify: its best type and how sure it is.
+-- Every rule scores the article (event_rule_confidence); the highest confidence wins, ties go
+-- to the higher priority, and below var('event_min_confidence') the article stays unclassified.
 -- depends_on: {{ ref('stg_event_types') }}
 {{ config(
     materialized='incremental',
@@ -6,28 +8,44 @@
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
 ) }}
 
+{%- set rules = event_type_rules() %}
+
 with articles as (
     select * from {{ ref('int_articles') }}
     {% if is_incremental() %}
     where article_id in ({{ new_article_ids() }})
     {% endif %}
-)
+),
 
-select article_id, event_type, 1.0 as confidence
-from (
+{% if rules %}
+scored as (
     select
         article_id,
-        {%- set rules = event_type_rules() %}
-        {% if rules %}
-        case
-            {% for event_type, pattern in rules %}
-            when regexp_matches(title || ' ' || summary,
-                '(?i){{ pattern | replace("'", "''") }}') then '{{ event_type }}'
-            {% endfor %}
-        end
-        {% else %}
-        cast(null as varchar)
-        {% endif %} as event_type
+        {% for event_type, pattern, guard in rules %}
+        {{ event_rule_confidence(pattern, guard) }} as rule_{{ loop.index }}{{ "," if not loop.last }}
+        {% endfor %}
     from articles
-) as classified
-where event_type is not null
+),
+
+best as (
+    select
+        article_id,
+        {% set columns = [] %}{% for rule in rules %}{% do columns.append('rule_' ~ loop.index) %}{% endfor %}
+        greatest({{ columns | join(', ') }}) as confidence,
+        case greatest({{ columns | join(', ') }})
+            {% for event_type, pattern, guard in rules %}
+            when rule_{{ loop.index }} then '{{ event_type }}'
+            {% endfor %}
+        end as event_type
+    from scored
+)
+
+select article_id, event_type, confidence
+from best
+where confidence > 0 and confidence >= {{ var('event_min_confidence') }}
+{% else %}
+no_rules as (select article_id from articles where false)
+
+select article_id, cast(null as varchar) as event_type, cast(null as decimal(3, 2)) as confidence
+from no_rules
+{% endif %}

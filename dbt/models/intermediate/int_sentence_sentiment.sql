@@ -1,8 +1,9 @@
 -- One row per article sentence (the title is sentence 0; the summary is split at . ! ?, not
 -- after an abbreviation) with its
 -- lexicon sentiment: (positive - negative) / (positive + negative) over the lexicon words it
--- holds, 0 when it holds none. A lexicon word within three words after a negation ("not",
--- "no", "never", "without", "hardly") counts with the opposite sign.
+-- holds, 0 when it holds none. A two-word phrase of the lexicon ("cuts rates") scores in place
+-- of its two words. A lexicon word within three words after a negation ("not", "no", "never",
+-- "without", "hardly") counts with the opposite sign.
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
@@ -17,7 +18,11 @@ with articles as (
 ),
 
 lexicon as (
-    select * from {{ ref('stg_sentiment_lexicon') }}
+    select * from {{ ref('stg_sentiment_lexicon') }} where not contains(term, ' ')
+),
+
+phrases as (
+    select * from {{ ref('stg_sentiment_lexicon') }} where contains(term, ' ')
 ),
 
 sentences as (
@@ -47,7 +52,13 @@ sentences as (
 
 tokens as (
     select
-        article_id, sentence_index, unnest(words) as token, generate_subscripts(words, 1) as position
+        article_id, sentence_index, unnest(words) as token,
+        -- the word with the next one, and the previous one with the word: phrase candidates
+        unnest(list_transform(range(1, len(words) + 1),
+            i -> words[i] || ' ' || coalesce(words[i + 1], ''))) as pair_ahead,
+        unnest(list_transform(range(1, len(words) + 1),
+            i -> coalesce(words[i - 1], '') || ' ' || words[i])) as pair_behind,
+        generate_subscripts(words, 1) as position
     from (
         select
             article_id,
@@ -57,16 +68,25 @@ tokens as (
     ) as split
 ),
 
--- only the words that can count: lexicon words and negations (a hash join keeps the rest out
--- of the negation look-up)
+-- only the words that can count: lexicon words, the first words of lexicon phrases (which score
+-- for the phrase) and negations (a hash join keeps the rest out of the negation look-up); the
+-- second word of a phrase scores nothing of its own
 marked as (
     select
-        tokens.*,
-        lexicon.polarity,
+        tokens.article_id,
+        tokens.sentence_index,
+        tokens.position,
+        case
+            when ahead.term is not null then ahead.polarity
+            when behind.term is null then lexicon.polarity
+        end as polarity,
         tokens.token in ('not', 'no', 'never', 'without', 'hardly') as is_negation
     from tokens
+    left join phrases as ahead on tokens.pair_ahead = ahead.term
+    left join phrases as behind on tokens.pair_behind = behind.term
     left join lexicon on tokens.token = lexicon.term
-    where lexicon.term is not null
+    where ahead.term is not null
+        or lexicon.term is not null
         or tokens.token in ('not', 'no', 'never', 'without', 'hardly')
 ),
 
@@ -82,7 +102,7 @@ scored as (
                 and negation.position between words.position - 3 and words.position - 1
         ) then -1 else 1 end as polarity
     from marked as words
-    where words.polarity is not null
+    where words.polarity <> 0
 ),
 
 per_sentence as (

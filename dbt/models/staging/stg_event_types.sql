@@ -7,7 +7,8 @@ renamed as (
         event_type,
         description as event_type_description,
         priority,
-        pattern
+        pattern,
+        guard
     from source
 )
 

@@ -3,9 +3,11 @@
 -- -ed or -d, -ing (a final e dropped: "rising"; the consonant of one syllable doubled:
 -- "slipped", "banning"), a y after a consonant to -ies and -ied. A form the seed lists itself
 -- keeps the seed's polarity; a generated form that two base forms disagree on is left out.
--- Forms the seed gives in -ing or -ed are taken as they are.
+-- Forms the seed gives in -ing or -ed are taken as they are, and so are two-word phrases ("cuts
+-- rates", spaces made single), which int_sentence_sentiment scores in place of their words.
 with source as (
-    select lower(trim(term)) as term, cast(polarity as integer) as polarity
+    select regexp_replace(lower(trim(term)), '\s+', ' ', 'g') as term,
+        cast(polarity as integer) as polarity
     from {{ ref('sentiment_lexicon') }}
     where trim(term) <> ''
 ),
