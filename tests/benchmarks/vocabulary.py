@@ -87,7 +87,7 @@ COMPANY_LEX = ["{E} hires {person} from {firm}", "{E} names {person} {role}",
                "{E} settles {product} case with {firm}",
                "{E} moves {tech} output from {city} to {city}",
                "{E} shows off {product} in {city}", "{E} teams up with {firm} on {product}",
-               "{E} pays {amount} for {firm} stake", "{E} wins {city} nod for {tech} site",
+               "{E} pays {amount} for a {firm} holding", "{E} wins {city} nod for {tech} site",
                "{E} prices {product} at {price}", "{E} halts {product} shipments to {city}",
                "{E} sues {firm} over {tech} patents", "{E} ends {firm} supply pact",
                "{E} taps {bank} for {amount} loan", "{E} books {count} orders for {product}",
@@ -321,7 +321,7 @@ NAME_CONTEXTS = ["in {city}", "near {city}", "at {city} site", "after talks with
                  "after {firm}-{firm} tie-up", "for {city}-{city} link", "in {firm}-{firm} pact",
                  "near {city}-{city} border", "after {product}, {product} debut"]
 NUMBER_CONTEXTS = ["for {amount}", "worth {amount}", "on {day}", "by {day}", "from {day}",
-                   "in fiscal {year}", "by {year}", "with {count} jobs at stake",
+                   "in fiscal {year}", "by {year}", "with {count} jobs on the line",
                    "amid a {tech} shortage", "on {tech} demand", "at {price} a unit",
                    "for {count} customers", "across {count} stores", "in a {amount} pact",
                    "over {tech} supply", "through {year}"]

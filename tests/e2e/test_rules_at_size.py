@@ -44,20 +44,24 @@ def alias_pattern(alias: str) -> re.Pattern:
 
 
 def test_entity_mentions_equal_the_alias_patterns_on_every_article(built):
-    aliases = [(entity, alias_pattern(alias)) for entity, alias in built.execute(
-        "select entity_id, alias from intermediate.int_entity_aliases").fetchall()]
-    expected = {}
+    aliases = [(entity, alias_pattern(alias), -1 if false_friend else 1)
+               for entity, alias, false_friend in built.execute(
+                   "select entity_id, alias, is_false_friend "
+                   "from intermediate.int_entity_aliases").fetchall()]
+    counted = {}
     for article, title, summary in built.execute(
             "select article_id, title, summary from intermediate.int_articles").fetchall():
-        for entity, pattern in aliases:
+        for entity, pattern, sign in aliases:
             title_hits, summary_hits = len(pattern.findall(title)), len(pattern.findall(summary))
             if title_hits + summary_hits:
-                first = pattern.search(title)
-                hits = expected.setdefault((article, entity), [0, 0, None])
-                hits[0] += title_hits
-                hits[1] += summary_hits
+                first = pattern.search(title) if sign > 0 else None
+                hits = counted.setdefault((article, entity), [0, 0, None])
+                hits[0] += sign * title_hits
+                hits[1] += sign * summary_hits
                 if first and (hits[2] is None or first.start() < hits[2]):
                     hits[2] = first.start()
+    expected = {key: [max(t, 0), max(s, 0), p if t > 0 else None]
+                for key, (t, s, p) in counted.items() if max(t, 0) + max(s, 0)}
     found = {(a, e): [t, s, p] for a, e, t, s, p in built.execute(
         "select article_id, entity_id, title_hits, summary_hits, title_position "
         "from intermediate.int_entity_mentions").fetchall()}

@@ -1,7 +1,9 @@
 -- One row per entity alias and whether it is matched with its case.
 -- Rule: word boundaries always (int_entity_mentions); aliases of at most 4 characters or written
 -- in capitals are case-sensitive ("Fed", "BTC", "Meta"), longer ones are not ("Nvidia" finds
--- "NVIDIA").
+-- "NVIDIA"). An alias written with a leading "!" is a false friend: a phrase that holds another
+-- alias without meaning the entity ("!Oracle of Omaha" for Oracle, "!NASDAQ:" before a ticker
+-- for the Nasdaq); each of its occurrences takes one hit away.
 with entities as (
     select * from {{ ref('stg_entities') }}
 ),
@@ -10,14 +12,16 @@ aliases as (
     select
         entities.entity_id,
         entities.entity_type,
-        trim(alias.alias) as alias
+        ltrim(trim(alias.alias), '!') as alias,
+        starts_with(trim(alias.alias), '!') as is_false_friend
     from entities, unnest(string_split(entities.aliases, '|')) as alias(alias)
-    where trim(alias.alias) <> ''
+    where ltrim(trim(alias.alias), '!') <> ''
 )
 
 select
     entity_id,
     entity_type,
     alias,
-    length(alias) <= 4 or alias = upper(alias) as is_case_sensitive
+    length(alias) <= 4 or alias = upper(alias) as is_case_sensitive,
+    is_false_friend
 from aliases

@@ -5,7 +5,8 @@
 -- counted by splitting the text at the alias (a literal, no pattern compiled per row) and
 -- keeping the occurrences whose neighbours respect the word boundaries. Rules as in
 -- int_entity_aliases: word boundaries where the alias starts or ends with a word character;
--- short or capitalised aliases keep their case. Occurrences are counted without overlap.
+-- short or capitalised aliases keep their case. Occurrences are counted without overlap; each
+-- occurrence of a false friend ("Oracle of Omaha") takes one hit of its entity away.
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
@@ -29,6 +30,8 @@ aliases as (
         lower(regexp_extract(alias, '\w+')) as first_word,
         case when is_case_sensitive then alias else lower(alias) end as needle,
         is_case_sensitive,
+        -- a false friend counts against its entity (null in hand-made test rows: an alias)
+        case when coalesce(is_false_friend, false) then -1 else 1 end as sign,
         regexp_matches(alias, '^\w') as starts_with_word,
         regexp_matches(alias, '\w$') as ends_with_word
     from {{ ref('int_entity_aliases') }}
@@ -54,6 +57,7 @@ split as (
         aliases.entity_id,
         aliases.entity_type,
         length(aliases.alias) as alias_length,
+        aliases.sign,
         aliases.starts_with_word,
         aliases.ends_with_word,
         string_split(case when aliases.is_case_sensitive then articles.title
@@ -71,20 +75,31 @@ alias_hits as (
         {{ whole_word_occurrences('title_segments') }} as title_matches,
         {{ whole_word_occurrences('summary_segments') }} as summary_matches
     from split
+),
+
+counted as (
+    select
+        article_id,
+        entity_id,
+        any_value(entity_type) as entity_type,
+        greatest(sum(sign * len(title_matches)), 0) as title_hits,
+        greatest(sum(sign * len(summary_matches)), 0) as summary_hits,
+        -- characters before the first whole-word occurrence of an alias in the title
+        min(case when sign > 0 and len(title_matches) > 0 then
+            length(array_to_string(list_slice(title_segments, 1, title_matches[1]), ''))
+            + (title_matches[1] - 1) * alias_length end) as title_position
+    from alias_hits
+    group by article_id, entity_id
 )
 
 select
     article_id,
     entity_id,
-    any_value(entity_type) as entity_type,
+    entity_type,
     -- counts as BIGINT (a sum of them is HUGEINT, which BI tools read as a string or a double)
-    cast(sum(len(title_matches)) as bigint) as title_hits,
-    cast(sum(len(summary_matches)) as bigint) as summary_hits,
-    cast(3 * sum(len(title_matches)) + sum(len(summary_matches)) as bigint) as relevance,
-    -- characters before the first whole-word occurrence in the title
-    min(case when len(title_matches) > 0 then
-        length(array_to_string(list_slice(title_segments, 1, title_matches[1]), ''))
-        + (title_matches[1] - 1) * alias_length end) as title_position
-from alias_hits
-group by article_id, entity_id
-having sum(len(title_matches)) + sum(len(summary_matches)) > 0
+    cast(title_hits as bigint) as title_hits,
+    cast(summary_hits as bigint) as summary_hits,
+    cast(3 * title_hits + summary_hits as bigint) as relevance,
+    case when title_hits > 0 then title_position end as title_position
+from counted
+where title_hits + summary_hits > 0
