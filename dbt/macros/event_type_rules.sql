@@ -13,7 +13,7 @@
 {% endmacro %}
 
 {# True where the rule's pattern matches the field and its guard does not: the guard (a false
-   friend such as "investors" or "despite the trade war") is only tried where the pattern hit. #}
+   friend such as "passive investing" or "despite the trade war") is only tried where the pattern hit. #}
 {% macro event_rule_matches(field, pattern, guard) %}
     case when regexp_matches({{ field }}, '(?i){{ pattern | replace("'", "''") }}')
         then {% if guard %}not regexp_matches({{ field }}, '(?i){{ guard | replace("'", "''") }}'){% else %}true{% endif %}

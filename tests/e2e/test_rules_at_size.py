@@ -1,6 +1,7 @@
 """The linear-time models against the rules they replace, on generated news (the benchmark
 generator at size XS): entity mentions against the alias regular expressions applied to every
-article, stories against a comparison of every two articles of a window. Same rows, exactly."""
+article, stories against a comparison of every two articles of a window, event types against
+the generator's Python mirror of the rules. Same rows, exactly."""
 
 import re
 import shutil
@@ -25,7 +26,8 @@ def built(tmp_path_factory):
     shutil.copytree(out / "seeds", staged, ignore=shutil.ignore_patterns("snapshots"))
     result = subprocess.run(
         [str(VENV_BIN / "dbt"), "build", "--profiles-dir", ".", "--quiet",
-         "-s", "+int_stories", "+int_entity_mentions", "--indirect-selection", "cautious"],
+         "-s", "+int_stories", "+int_entity_mentions", "+int_article_types",
+         "--indirect-selection", "cautious"],
         cwd=REPO / "dbt",
         env=environment(NEWSIMPACT_WAREHOUSE=str(out / "warehouse.duckdb"),
                         NEWSIMPACT_DBT_SEED_PATH="target/rules_seeds"),
@@ -66,6 +68,21 @@ def test_entity_mentions_equal_the_alias_patterns_on_every_article(built):
         "select article_id, entity_id, title_hits, summary_hits, title_position "
         "from intermediate.int_entity_mentions").fetchall()}
     assert len(expected) > 500
+    assert found == expected
+
+
+def test_article_types_equal_the_python_mirror_of_the_rules_on_every_article(built):
+    """int_article_types (SQL, RE2) and generator.classify (Python re) read the same seed."""
+    rules = gen.event_rules()
+    expected = {}
+    for article, title, summary in built.execute(
+            "select article_id, title, summary from intermediate.int_articles").fetchall():
+        event_type = gen.classify(title, summary, rules)
+        if event_type:
+            expected[article] = event_type
+    found = dict(built.execute(
+        "select article_id, event_type from intermediate.int_article_types").fetchall())
+    assert len(expected) > 20
     assert found == expected
 
 

@@ -5,6 +5,7 @@
 {{ config(
     materialized='incremental',
     incremental_strategy='append',
+    on_schema_change='fail',
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
 ) }}
 
@@ -31,7 +32,7 @@ best as (
     select
         article_id,
         {% set columns = [] %}{% for rule in rules %}{% do columns.append('rule_' ~ loop.index) %}{% endfor %}
-        greatest({{ columns | join(', ') }}) as confidence,
+        cast(greatest({{ columns | join(', ') }}) as decimal(3, 2)) as confidence,
         case greatest({{ columns | join(', ') }})
             {% for event_type, pattern, guard in rules %}
             when rule_{{ loop.index }} then '{{ event_type }}'

@@ -2,8 +2,8 @@
 -- Rule: word boundaries always (int_entity_mentions); aliases of at most 4 characters or written
 -- in capitals are case-sensitive ("Fed", "BTC", "Meta"), longer ones are not ("Nvidia" finds
 -- "NVIDIA"). An alias written with a leading "!" is a false friend: a phrase that holds another
--- alias without meaning the entity ("!Oracle of Omaha" for Oracle, "!NASDAQ:" before a ticker
--- for the Nasdaq); each of its occurrences takes one hit away.
+-- alias without meaning the entity ("!Oracle of Omaha" for Oracle, "!(Nasdaq:" before a
+-- ticker for the Nasdaq); each of its occurrences takes one hit away.
 with entities as (
     select * from {{ ref('stg_entities') }}
 ),

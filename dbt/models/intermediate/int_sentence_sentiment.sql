@@ -77,7 +77,8 @@ marked as (
         tokens.sentence_index,
         tokens.position,
         case
-            when ahead.term is not null then ahead.polarity
+            -- a word that ends one phrase and would start another scores neither twice
+            when ahead.term is not null and behind.term is null then ahead.polarity
             when behind.term is null then lexicon.polarity
         end as polarity,
         tokens.token in ('not', 'no', 'never', 'without', 'hardly') as is_negation
@@ -85,7 +86,7 @@ marked as (
     left join phrases as ahead on tokens.pair_ahead = ahead.term
     left join phrases as behind on tokens.pair_behind = behind.term
     left join lexicon on tokens.token = lexicon.term
-    where ahead.term is not null
+    where (ahead.term is not null and behind.term is null)
         or lexicon.term is not null
         or tokens.token in ('not', 'no', 'never', 'without', 'hardly')
 ),

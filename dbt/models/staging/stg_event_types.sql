@@ -8,7 +8,7 @@ renamed as (
         description as event_type_description,
         priority,
         pattern,
-        guard
+        nullif(trim(guard), '') as guard  -- a guard of blanks would veto everything
     from source
 )
 
