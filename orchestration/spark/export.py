@@ -1,0 +1,85 @@
+"""The raw tables of the DuckDB warehouse as Parquet, the sources of dbt's Spark target.
+
+Ingestion stays on DuckDB; a Spark cluster reads what it wrote from a folder of Parquet files
+(a local path by default, or object storage behind a filesystem URL such as s3://bucket/raw,
+through DuckDB's httpfs). News items are partitioned by the day they were first fetched, so a
+day's new articles are one folder; the other tables are small. Each table is written beside its
+final place and then put there, so a reader never sees half a table on a local path.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..warehouse import connect_read_only
+
+# table -> (select list, partition column): the select adds the partition column
+RAW_TABLES = {
+    "news_items": ("*, cast(first_fetched_at as date) as fetched_date", "fetched_date"),
+    "prices": ("*", None),
+    "sessions": ("*", None),
+    "fetch_log": ("*", None),
+}
+
+
+class ExportError(RuntimeError):
+    """The export cannot run: the message says why."""
+
+
+@dataclass(frozen=True)
+class ExportedTable:
+    table: str
+    rows: int
+    location: str
+
+
+def is_url(location: str) -> bool:
+    return "://" in location
+
+
+def export_raw(warehouse: Path, destination: str) -> list[ExportedTable]:
+    """Write every raw table of `warehouse` under `destination` (a folder or a URL)."""
+    if not Path(warehouse).is_file():
+        raise ExportError(f"no warehouse at {warehouse}: run the ingestion first")
+    con = connect_read_only(warehouse)
+    try:
+        if is_url(destination):
+            con.execute("install httpfs; load httpfs")
+        exported = []
+        for table, (columns, partition) in RAW_TABLES.items():
+            rows = con.execute(f"select count(*) from raw.{table}").fetchone()[0]
+            final = f"{destination.rstrip('/')}/{table}"
+            _copy(con, f"select {columns} from raw.{table}", final, partition)
+            exported.append(ExportedTable(table, rows, final))
+        return exported
+    finally:
+        con.close()
+
+
+def _copy(con, query: str, final: str, partition: str | None) -> None:
+    options = "format parquet, overwrite_or_ignore"
+    if partition:
+        options += f", partition_by ({partition})"
+    if is_url(final):  # object storage has no rename: written in place
+        con.execute(f"copy ({query}) to '{final}' ({options})")
+        return
+    target = Path(final)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}")
+    try:
+        if partition:
+            con.execute(f"copy ({query}) to '{staging}' ({options})")
+        else:
+            staging.mkdir()
+            con.execute(f"copy ({query}) to '{staging / 'part-0.parquet'}' (format parquet)")
+        retired = target.with_name(f".{target.name}.old")
+        shutil.rmtree(retired, ignore_errors=True)
+        if target.exists():
+            target.rename(retired)
+        staging.rename(target)
+        shutil.rmtree(retired, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
