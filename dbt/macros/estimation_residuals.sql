@@ -21,12 +21,12 @@
         -- every estimation session's index, computed before the join (an index summed across
         -- two joined tables is not seen as a join key, and the join would compare every pair;
         -- unnested rather than cross-joined from range(), which DuckDB cannot size)
-        select * exclude (t0_session_index, tau), t0_session_index + tau as session_index
+        select {{ star_except(['t0_session_index', 'tau']) }}, t0_session_index + tau as session_index
         from (
             select series.*, models.session_date as t0_date, models.model, models.alpha,
                 models.beta, models.residual_mean, models.residual_sum_squares,
                 models.session_index as t0_session_index,
-                unnest(range({{ var('estimation_start') }}, {{ var('estimation_end') }} + 1))
+                {{ explode_list(integer_range(var('estimation_start'), var('estimation_end'))) }}
                     as tau
             from {{ series }} as series
             inner join {{ ref('int_market_models') }} as models

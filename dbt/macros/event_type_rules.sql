@@ -15,8 +15,8 @@
 {# True where the rule's pattern matches the field and its guard does not: the guard (a false
    friend such as "passive investing" or "despite the trade war") is only tried where the pattern hit. #}
 {% macro event_rule_matches(field, pattern, guard) %}
-    case when regexp_matches({{ field }}, '(?i){{ pattern | replace("'", "''") }}')
-        then {% if guard %}not regexp_matches({{ field }}, '(?i){{ guard | replace("'", "''") }}'){% else %}true{% endif %}
+    case when {{ matches(field, sql_string('(?i)' ~ pattern)) }}
+        then {% if guard %}not {{ matches(field, sql_string('(?i)' ~ guard)) }}{% else %}true{% endif %}
         else false end
 {% endmacro %}
 

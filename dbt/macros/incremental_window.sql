@@ -71,9 +71,11 @@
 
 {# The post-hook of those models: drop the t0s no event has any more. #}
 {% macro drop_vanished_t0s() -%}
+    {% if is_incremental() %}
     delete from {{ this }} as stored where not exists (
         select 1 from {{ ref('int_event_t0') }} as t0
         where t0.symbol = stored.symbol and t0.t0_index = stored.t0_index)
+    {% endif %}
 {%- endmacro %}
 
 {#
@@ -86,6 +88,6 @@
     cast(date_trunc('month', least(
         cast('{{ var("min_date") }}' as date),
         coalesce((select min(published_at) from {{ ref('int_articles') }}
-                  where article_id in ({{ new_article_ids() }})), '9999-12-31')::date
+                  where article_id in ({{ new_article_ids() }})), cast('9999-12-31' as date))
     ) - interval 31 day) as date)
 {%- endmacro %}

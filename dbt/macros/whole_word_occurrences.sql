@@ -4,7 +4,7 @@
   word boundaries - no word character just before when the alias starts with one, none just
   after when it ends with one (\w, as the regular-expression rule says). An empty piece
   between two occurrences means the neighbour is the other occurrence's edge. Needs the
-  columns starts_with_word and ends_with_word beside `segments`. DuckDB list lambdas, hence
+  columns starts_with_word and ends_with_word beside `segments`. List lambdas, hence
   dispatched.
 #}
 {% macro whole_word_occurrences(segments) -%}
@@ -19,4 +19,16 @@
         and not (ends_with_word and case
             when {{ segments }}[j + 1] <> '' then regexp_matches(left({{ segments }}[j + 1], 1), '\w')
             else j + 1 < len({{ segments }}) and starts_with_word end))
+{%- endmacro %}
+
+{% macro spark__whole_word_occurrences(segments) -%}
+    {#- sequence() counts down when empty: j runs to at least 1 and is kept below the size -#}
+    filter(sequence(1, greatest(size({{ segments }}) - 1, 1)), j ->
+        j < size({{ segments }})
+        and not (starts_with_word and case
+            when element_at({{ segments }}, j) <> '' then right(element_at({{ segments }}, j), 1) rlike '\w'
+            else j > 1 and ends_with_word end)
+        and not (ends_with_word and case
+            when element_at({{ segments }}, j + 1) <> '' then left(element_at({{ segments }}, j + 1), 1) rlike '\w'
+            else j + 1 < size({{ segments }}) and starts_with_word end))
 {%- endmacro %}

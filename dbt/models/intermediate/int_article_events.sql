@@ -2,7 +2,7 @@
 -- the title deciding) and its primary entity (highest relevance; ties go to the more specific
 -- entity type, then to the entity named first in the title).
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
 ) }}

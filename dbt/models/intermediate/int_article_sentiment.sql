@@ -2,7 +2,7 @@
 -- hold lexicon words (0 when none does; the title weighs sentiment_title_weight sentences), in
 -- [-1, 1], and its class: positive or negative beyond the neutral band, else neutral.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
 ) }}

@@ -3,7 +3,7 @@
 -- to the higher priority, and below var('event_min_confidence') the article stays unclassified.
 -- depends_on: {{ ref('stg_event_types') }}
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     on_schema_change='fail',
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
@@ -47,6 +47,6 @@ where confidence > 0 and confidence >= {{ var('event_min_confidence') }}
 {% else %}
 no_rules as (select article_id from articles where false)
 
-select article_id, cast(null as varchar) as event_type, cast(null as decimal(3, 2)) as confidence
+select article_id, cast(null as {{ dbt.type_string() }}) as event_type, cast(null as decimal(3, 2)) as confidence
 from no_rules
 {% endif %}

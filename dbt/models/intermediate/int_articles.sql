@@ -2,7 +2,7 @@
 -- by its earliest appearance. Incremental: a run recomputes the articles with an item first
 -- fetched in its window, from all their items.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
 ) }}
@@ -18,9 +18,9 @@ with items as (
 firsts as (
     select
         article_key,
-        arg_min(item_id, (published_at, feed_id, item_id)) as item_id,
+        {{ first_by('item_id', ['published_at', 'feed_id', 'item_id']) }} as item_id,
         count(distinct feed_id) as n_feeds,
-        string_agg(distinct feed_id, '|' order by feed_id) as feed_ids
+        {{ sorted_join('feed_id', "'|'", distinct=true) }} as feed_ids
     from items
     group by article_key
 )

@@ -51,12 +51,11 @@ priced as (
         prices.adj_close,
         prices.volume,
         -- the latest adjusted close at or before this session, and the previous priced session
-        last_value(prices.adj_close ignore nulls) over (
+        {{ last_non_null('prices.adj_close') }} over (
             partition by asset_sessions.symbol order by asset_sessions.session_index
             rows between unbounded preceding and current row
         ) as carried_adj_close,
-        last_value(case when prices.adj_close is not null then asset_sessions.session_date end
-            ignore nulls) over (
+        {{ last_non_null('case when prices.adj_close is not null then asset_sessions.session_date end') }} over (
             partition by asset_sessions.symbol order by asset_sessions.session_index
             rows between unbounded preceding and 1 preceding
         ) as previous_priced_date

@@ -27,6 +27,6 @@ select
     t0_index,
     count(*) as n_events,
     count(case when is_linked then 1 end) as n_linked_events,
-    arg_min(event_id, (not is_linked, -n_articles, first_seen_at, event_id)) as lead_event_id
+    {{ first_by('event_id', ['not is_linked', '-n_articles', 'first_seen_at', 'event_id']) }} as lead_event_id
 from aligned
 group by symbol, t0_index

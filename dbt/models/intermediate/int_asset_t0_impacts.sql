@@ -6,7 +6,7 @@
 -- market-adjusted: s^2 * L; mean-adjusted: s^2 * (L + L^2/n).
 -- Incremental: only new t0s and those with a window still incomplete are computed.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='delete+insert',
     unique_key=['symbol', 't0_index'],
     post_hook="{{ drop_vanished_t0s() }}"

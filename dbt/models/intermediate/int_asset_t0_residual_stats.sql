@@ -5,7 +5,7 @@
 -- Incremental: the estimation window lies wholly before t0, so a t0's figures are final once
 -- computed; only new t0s are computed, and those no event has any more are dropped.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     post_hook="{{ drop_vanished_t0s() }}"
 ) }}

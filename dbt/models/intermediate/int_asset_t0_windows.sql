@@ -4,7 +4,7 @@
 -- share a t0 share these rows.
 -- Incremental: only new t0s and those whose window has not fully happened are computed.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='delete+insert',
     unique_key=['symbol', 't0_index'],
     post_hook="{{ drop_vanished_t0s() }}"
@@ -38,8 +38,8 @@ sessions as (
 t0_sessions as (
     select symbol, t0_index, tau, t0_index + tau as session_index
     from (
-        select symbol, t0_index, cast(unnest(range(-{{ var('event_window') }},
-            {{ var('event_window') }} + 1)) as integer) as tau
+        select symbol, t0_index, {{ explode_list(integer_range(-var('event_window'),
+            var('event_window'))) }} as tau
         from t0s
     ) as offsets
 ),

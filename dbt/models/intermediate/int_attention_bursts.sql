@@ -74,7 +74,7 @@ spans as (
         max(news_date) as last_date,
         -- the article count at which the first day crossed both thresholds
         greatest({{ var('burst_min_articles') }},
-            ceil(arg_min(baseline, news_date) * {{ var('burst_ratio') }})) as visible_at_article
+            ceil({{ first_by('baseline', ['news_date']) }} * {{ var('burst_ratio') }})) as visible_at_article
     from runs
     group by entity_id, burst
 ),
@@ -106,7 +106,7 @@ dated as (
 )
 
 select
-    md5('attention_burst|' || entity_id || '|' || cast(first_seen_at as varchar)) as event_id,
+    md5('attention_burst|' || entity_id || '|' || cast(first_seen_at as {{ dbt.type_string() }})) as event_id,
     'attention_burst' as event_type,
     entity_id as primary_entity_id,
     first_seen_at,

@@ -4,11 +4,11 @@
 -- Incremental: the articles of a (type, entity) from the earliest new one onwards are regrouped,
 -- continuing the stored event of the article before them when the gap is short enough.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='delete+insert',
     unique_key='article_id',
-    post_hook="delete from {{ this }} where article_id in ({{ new_article_ids() }})
-               and article_id not in (select article_id from {{ ref('int_article_events') }})"
+    post_hook="{% if is_incremental() %}delete from {{ this }} where article_id in ({{ new_article_ids() }})
+               and article_id not in (select article_id from {{ ref('int_article_events') }}){% endif %}"
 ) }}
 
 with article_events as (
@@ -81,7 +81,7 @@ ranked as (
 )
 
 select
-    md5(event_type || '|' || primary_entity_id || '|' || cast(first_seen_at as varchar))
+    md5(event_type || '|' || primary_entity_id || '|' || cast(first_seen_at as {{ dbt.type_string() }}))
         as event_id,
     event_type,
     primary_entity_id,

@@ -8,14 +8,22 @@ with entities as (
     select * from {{ ref('stg_entities') }}
 ),
 
+written as (
+    select entity_id, entity_type, trim(alias) as alias
+    from (
+        select entity_id, entity_type, {{ explode_list(split_text('aliases', "'|'")) }} as alias
+        from entities
+    ) as split
+),
+
 aliases as (
     select
-        entities.entity_id,
-        entities.entity_type,
-        ltrim(trim(alias.alias), '!') as alias,
-        starts_with(trim(alias.alias), '!') as is_false_friend
-    from entities, unnest(string_split(entities.aliases, '|')) as alias(alias)
-    where ltrim(trim(alias.alias), '!') <> ''
+        entity_id,
+        entity_type,
+        {{ replace_all('alias', "'^!+'", "''") }} as alias,
+        alias like '!%' as is_false_friend
+    from written
+    where {{ replace_all('alias', "'^!+'", "''") }} <> ''
 )
 
 select

@@ -3,8 +3,9 @@ with entities as (
     select * from {{ ref('stg_entities') }}
 )
 
-select distinct
-    entities.entity_id,
-    trim(symbol.symbol) as symbol
-from entities, unnest(string_split(entities.symbols, '|')) as symbol(symbol)
-where trim(symbol.symbol) <> ''
+select distinct entity_id, trim(symbol) as symbol
+from (
+    select entity_id, {{ explode_list(split_text('symbols', "'|'")) }} as symbol
+    from entities
+) as symbols
+where trim(symbol) <> ''

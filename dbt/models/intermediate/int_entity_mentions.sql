@@ -8,7 +8,7 @@
 -- short or capitalised aliases keep their case. Occurrences are counted without overlap; each
 -- occurrence of a false friend ("Oracle of Omaha") takes one hit of its entity away.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
 ) }}
@@ -32,17 +32,18 @@ aliases as (
         is_case_sensitive,
         -- a false friend counts against its entity (null in hand-made test rows: an alias)
         case when coalesce(is_false_friend, false) then -1 else 1 end as sign,
-        regexp_matches(alias, '^\w') as starts_with_word,
-        regexp_matches(alias, '\w$') as ends_with_word
+        {{ matches('alias', "'^\\w'") }} as starts_with_word,
+        {{ matches('alias', "'\\w$'") }} as ends_with_word
     from {{ ref('int_entity_aliases') }}
 ),
 
--- (unnest in the select list: a lateral unnest in FROM joins back on the texts)
+-- (exploded in the select list: a lateral unnest in FROM joins back on the texts)
 article_words as (
-    select
-        article_id,
-        lower(unnest(regexp_extract_all(title || ' ' || summary, '\w+'))) as word
-    from articles
+    select article_id, lower(word) as word
+    from (
+        select article_id, {{ explode_list(all_matches("title || ' ' || summary", "'\\w+'")) }} as word
+        from articles
+    ) as words
 ),
 
 candidates as (
@@ -60,10 +61,10 @@ split as (
         aliases.sign,
         aliases.starts_with_word,
         aliases.ends_with_word,
-        string_split(case when aliases.is_case_sensitive then articles.title
-            else lower(articles.title) end, aliases.needle) as title_segments,
-        string_split(case when aliases.is_case_sensitive then articles.summary
-            else lower(articles.summary) end, aliases.needle) as summary_segments
+        {{ split_text('case when aliases.is_case_sensitive then articles.title
+            else lower(articles.title) end', 'aliases.needle') }} as title_segments,
+        {{ split_text('case when aliases.is_case_sensitive then articles.summary
+            else lower(articles.summary) end', 'aliases.needle') }} as summary_segments
     from candidates
     inner join articles on candidates.article_id = articles.article_id
     inner join aliases on candidates.alias = aliases.alias
@@ -82,12 +83,12 @@ counted as (
         article_id,
         entity_id,
         any_value(entity_type) as entity_type,
-        greatest(sum(sign * len(title_matches)), 0) as title_hits,
-        greatest(sum(sign * len(summary_matches)), 0) as summary_hits,
+        greatest(sum(sign * {{ list_length('title_matches') }}), 0) as title_hits,
+        greatest(sum(sign * {{ list_length('summary_matches') }}), 0) as summary_hits,
         -- characters before the first whole-word occurrence of an alias in the title
-        min(case when sign > 0 and len(title_matches) > 0 then
-            length(array_to_string(list_slice(title_segments, 1, title_matches[1]), ''))
-            + (title_matches[1] - 1) * alias_length end) as title_position
+        min(case when sign > 0 and {{ list_length('title_matches') }} > 0 then
+            length({{ list_join(list_slice('title_segments', 1, list_item('title_matches', 1)), "''") }})
+            + ({{ list_item('title_matches', 1) }} - 1) * alias_length end) as title_position
     from alias_hits
     group by article_id, entity_id
 )

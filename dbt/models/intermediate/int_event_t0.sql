@@ -3,10 +3,10 @@
 -- Incremental: an event's id is fixed by its type, entity and first_seen_at, so only events
 -- not aligned before are aligned; events that no longer exist are dropped.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
-    post_hook="delete from {{ this }} where event_id not in
-               (select event_id from {{ ref('int_event_articles') }})"
+    post_hook="{% if is_incremental() %}delete from {{ this }} where event_id not in
+               (select event_id from {{ ref('int_event_articles') }}){% endif %}"
 ) }}
 
 with events as (

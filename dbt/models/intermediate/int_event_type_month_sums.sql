@@ -11,7 +11,7 @@
 -- recomputed; earlier months are final.
 -- depends_on: {{ ref('int_articles') }}, {{ ref('stg_news_items') }}
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{% if is_incremental() %}delete from {{ this }}
               where t0_month >= {{ t0_months_from() }}{% endif %}"
@@ -226,7 +226,7 @@ class_correlations as (
                      ~ "+ (coalesce(pairs.x_square_sum, 0) + coalesce(pairs.square_sum, 0)) / 2 "
                      ~ "end", keep_decimal=true) }} as correlation_sum
     from shared_pairs as shared
-    cross join (select unnest(['linked', 'spillover']) as linkage) as linkage
+    cross join (values ('linked'), ('spillover')) as linkage(linkage)
     left join linked_pairs as pairs
         on pairs.event_type = shared.event_type and pairs.window_label = shared.window_label
         and pairs.asset_class = shared.asset_class and pairs.t0_date = shared.t0_date
@@ -302,7 +302,7 @@ class_dates as (
 ),
 
 sums as (
-    select * exclude (asset_class) from asset_sums
+    select {{ star_except(['asset_class']) }} from asset_sums
     union all
     select
         asset_sums.event_type,

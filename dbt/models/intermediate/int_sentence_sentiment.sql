@@ -5,7 +5,7 @@
 -- of its two words. A lexicon word within three words after a negation ("not", "no", "never",
 -- "without", "hardly") counts with the opposite sign.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
 ) }}
@@ -18,54 +18,53 @@ with articles as (
 ),
 
 lexicon as (
-    select * from {{ ref('stg_sentiment_lexicon') }} where not contains(term, ' ')
+    select * from {{ ref('stg_sentiment_lexicon') }} where term not like '% %'
 ),
 
 phrases as (
-    select * from {{ ref('stg_sentiment_lexicon') }} where contains(term, ' ')
+    select * from {{ ref('stg_sentiment_lexicon') }} where term like '% %'
 ),
 
 sentences as (
     select article_id, 0 as sentence_index, title as sentence from articles
     union all
-    select article_id, sentence_index, sentence
+    select article_id, sentence_index, replace(sentence, chr(160), ' ') as sentence
     from (
-        -- unnest in the select list: a lateral unnest in FROM joins back on the texts
-        select
-            article_id,
-            replace(unnest(parts), chr(160), ' ') as sentence,
-            generate_subscripts(parts, 1) as sentence_index
+        -- exploded in the select list: a lateral unnest in FROM joins back on the texts
+        select article_id, {{ explode_with_position('parts', 'sentence', 'sentence_index') }}
         from (
             -- a full stop after an abbreviation ("U.S.", "No.", "Inc.", an initial) ends no
             -- sentence: its space is made a no-break space (which \s does not match) first
             select
                 article_id,
-                string_split_regex(regexp_replace(summary,
-                    '\b((?:[A-Za-z]\.){2,}|(?:No|Nos|Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs'
+                {{ split_pattern(replace_all('summary',
+                    "'\\b((?:[A-Za-z]\\.){2,}|(?:No|Nos|Inc|Corp|Co|Ltd|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs'
                     || '|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep|Gen'
-                    || '|Prof|approx|[A-Z])\.)\s', '\1' || chr(160), 'g'), '[.!?]+\s+') as parts
+                    || '|Prof|approx|[A-Z])\\.)\\s'", group_reference(1) ~ ' || chr(160)'),
+                    "'[.!?]+\\s+'") }} as parts
             from articles
         ) as split
     ) as summary_sentences
-    where trim(sentence) <> ''
+    where trim(replace(sentence, chr(160), ' ')) <> ''
 ),
 
 tokens as (
     select
-        article_id, sentence_index, unnest(words) as token,
+        article_id, sentence_index, token, position,
         -- the word with the next one, and the previous one with the word: phrase candidates
-        unnest(list_transform(range(1, len(words) + 1),
-            i -> words[i] || ' ' || coalesce(words[i + 1], ''))) as pair_ahead,
-        unnest(list_transform(range(1, len(words) + 1),
-            i -> coalesce(words[i - 1], '') || ' ' || words[i])) as pair_behind,
-        generate_subscripts(words, 1) as position
+        token || ' ' || coalesce({{ list_item('words', 'position + 1') }}, '') as pair_ahead,
+        coalesce({{ list_item('words', 'position - 1') }}, '') || ' ' || token as pair_behind
     from (
-        select
-            article_id,
-            sentence_index,
-            regexp_extract_all(lower(sentence), '[a-z]+(?:-[a-z]+)*') as words
-        from sentences
-    ) as split
+        select article_id, sentence_index, words,
+            {{ explode_with_position('words', 'token', 'position') }}
+        from (
+            select
+                article_id,
+                sentence_index,
+                {{ all_matches('lower(sentence)', "'[a-z]+(?:-[a-z]+)*'") }} as words
+            from sentences
+        ) as split
+    ) as exploded
 ),
 
 -- only the words that can count: lexicon words, the first words of lexicon phrases (which score

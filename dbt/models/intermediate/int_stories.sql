@@ -13,7 +13,7 @@
 -- (the tail); they are recomputed against the articles of one window before them, and a tail
 -- article whose chain leads to an older article takes that article's stored story.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_rows('article_id', story_tail_ids()) }}"
 ) }}
@@ -25,11 +25,11 @@ with articles as (
         first_feed_id,
         {% if is_incremental() %}published_at >= {{ story_tail_start() }}{% else %}true{% endif %}
             as is_tail,
-        list_distinct(list_filter(regexp_extract_all(lower(title), '[a-z0-9]+'),
-            lambda word: length(word) >= 3)) as words,
+        {{ list_distinct(list_filter(all_matches('lower(title)', "'[a-z0-9]+'"), 'word',
+            'length(word) >= 3')) }} as words,
         -- buckets half a window wide (plus a minute: datediff counts minute boundaries); two
         -- articles within one window are at most two buckets apart
-        floor(epoch(published_at) / (({{ var('story_window_hours') }} * 3600 + 60) / 2)) as bucket
+        floor({{ epoch_seconds('published_at') }} / (({{ var('story_window_hours') }} * 3600 + 60) / 2)) as bucket
     from {{ ref('int_articles') }}
     {% if is_incremental() %}
     where published_at >= {{ story_tail_start() }}
@@ -43,14 +43,16 @@ stored as (
     select article_id, story_root_id, story_first_published_at, story_first_feed_id
     from {{ this }}
     {% else %}
-    select null as article_id, null as story_root_id,
-        cast(null as timestamp) as story_first_published_at, null as story_first_feed_id
+    select cast(null as {{ dbt.type_string() }}) as article_id, cast(null as {{ dbt.type_string() }}) as story_root_id,
+        cast(null as timestamp) as story_first_published_at,
+        cast(null as {{ dbt.type_string() }}) as story_first_feed_id
     where false
     {% endif %}
 ),
 
 article_words as (
-    select article_id, bucket, len(words) as n_words, unnest(words) as word
+    select article_id, bucket, {{ list_length('words') }} as n_words,
+        {{ explode_list('words') }} as word
     from articles
 ),
 
@@ -83,18 +85,21 @@ indexed as (
     select prefixes.article_id, prefixes.word, prefixes.n_words,
         prefixes.bucket + shift.shift as bucket
     from prefixes
-    cross join range(-2, 3) as shift(shift)
+    cross join (values (-2), (-1), (0), (1), (2)) as shift(shift)
     where prefixes.rarity_rank <= prefixes.n_words - ceil(2 * {{ var('story_similarity') }}
         / (1 + {{ var('story_similarity') }}) * prefixes.n_words - 1e-9) + 1
 ),
 
+{%- set probe_is_later -%}
+    (probe_article.published_at > index_article.published_at
+        or (probe_article.published_at = index_article.published_at
+            and probe.article_id > indexed.article_id))
+{%- endset %}
 candidates as (
     select distinct
-        case when (probe_article.published_at, probe.article_id)
-                > (index_article.published_at, indexed.article_id)
+        case when {{ probe_is_later }}
             then probe.article_id else indexed.article_id end as article_id,
-        case when (probe_article.published_at, probe.article_id)
-                > (index_article.published_at, indexed.article_id)
+        case when {{ probe_is_later }}
             then indexed.article_id else probe.article_id end as earlier_article_id
     from prefixes as probe
     inner join indexed
@@ -121,9 +126,9 @@ resembling as (
     where later.is_tail
         and {{ dbt.datediff('earlier.published_at', 'later.published_at', 'minute') }}
             <= {{ var('story_window_hours') }} * 60
-        and len(list_intersect(later.words, earlier.words))
-        >= {{ var('story_similarity') }} * len(list_distinct(list_concat(later.words, earlier.words)))
-        and len(later.words) > 0
+        and {{ lists_shared('later.words', 'earlier.words') }}
+        >= {{ var('story_similarity') }} * {{ lists_united('later.words', 'earlier.words') }}
+        and {{ list_length('later.words') }} > 0
 ),
 
 -- one step towards the story's first article: the parent, or for a parent outside the tail

@@ -10,7 +10,7 @@
 -- event gone); members_hash identifies them, and the dates whose members changed are replaced.
 -- depends_on: {{ ref('int_asset_t0_impacts') }}, {{ ref('stg_assets') }}
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_changed_residual_groups() }}"
 ) }}

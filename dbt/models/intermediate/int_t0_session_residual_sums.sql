@@ -8,7 +8,7 @@
 -- Incremental: a date's sums change only when its members do (a new t0, a window completed, an
 -- event gone); members_hash identifies them, and the dates whose members changed are replaced.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_changed_residual_groups() }}"
 ) }}

@@ -2,7 +2,7 @@
 -- 1 per summary hit) and whether it is the article's primary entity.
 -- Incremental: both depend on the article alone, so only new articles are rebuilt.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
 ) }}

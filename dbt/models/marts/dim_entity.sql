@@ -5,7 +5,7 @@ with entities as (
 ),
 
 linked as (
-    select entity_id, string_agg(symbol, '|' order by symbol) as linked_symbols
+    select entity_id, {{ sorted_join('symbol', "'|'") }} as linked_symbols
     from {{ ref('int_entity_assets') }}
     group by entity_id
 )

@@ -30,7 +30,7 @@ joined as (
 
 sources as (
     select event_id, count(distinct feed_id) as n_sources
-    from (select event_id, unnest(string_split(feed_ids, '|')) as feed_id from joined) as feeds
+    from (select event_id, {{ explode_list(split_text('feed_ids', "'|'")) }} as feed_id from joined) as feeds
     group by event_id
 ),
 

@@ -4,7 +4,7 @@
 -- (their story, and the classified event they join; see story_tail_start), and only those
 -- are rebuilt.
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization(),
     incremental_strategy='append',
     pre_hook="{{ replace_rows('article_id', story_tail_ids()) }}"
 ) }}

@@ -6,31 +6,49 @@
 -- Forms the seed gives in -ing or -ed are taken as they are, and so are two-word phrases ("cuts
 -- rates", spaces made single), which int_sentence_sentiment scores in place of their words.
 with source as (
-    select regexp_replace(lower(trim(term)), '\s+', ' ', 'g') as term,
+    select {{ replace_all('lower(trim(term))', "'\\s+'", "' '") }} as term,
         cast(polarity as integer) as polarity
     from {{ ref('sentiment_lexicon') }}
     where trim(term) <> ''
+),
+
+-- the base forms that take regular inflections, by the kind of ending they have
+inflectable as (
+    select
+        term,
+        polarity,
+        substr(term, 1, length(term) - 1) as stem,
+        case
+            when term like '%e' then 'e'
+            when {{ matches('term', "'[^aeiou]y$'") }} then 'consonant_y'
+            when {{ matches('term', "'(s|x|z|ch|sh)$'") }} then 'sibilant'
+            when {{ matches('term', "'^[^aeiou]*[aeiou][bdgklmnprt]$'") }} then 'one_syllable'
+            else 'regular'
+        end as ending
+    from source
+    where {{ matches('term', "'^[a-z]+$'") }} and not {{ matches('term', "'(ing|ed)$'") }}
 ),
 
 forms as (
     select term as form, polarity, true as is_listed from source
     union all
     select
-        unnest(case
-            when term like '%e' then [term || 's', term || 'd', left(term, -1) || 'ing']
-            when regexp_matches(term, '[^aeiou]y$')
-                then [left(term, -1) || 'ies', left(term, -1) || 'ied', term || 'ing']
-            when regexp_matches(term, '(s|x|z|ch|sh)$')
-                then [term || 'es', term || 'ed', term || 'ing']
-            when regexp_matches(term, '^[^aeiou]*[aeiou][bdgklmnprt]$')  -- one syllable: doubled
-                then [term || 's', term || right(term, 1) || 'ed',
-                      term || right(term, 1) || 'ing']
-            else [term || 's', term || 'ed', term || 'ing']
-        end) as form,
-        polarity,
-        false as is_listed
-    from source
-    where regexp_matches(term, '^[a-z]+$') and not regexp_matches(term, '(ing|ed)$')
+        case ending when 'consonant_y' then stem || 'ies' when 'sibilant' then term || 'es'
+            else term || 's' end,
+        polarity, false
+    from inflectable
+    union all
+    select
+        case ending when 'e' then term || 'd' when 'consonant_y' then stem || 'ied'
+            when 'one_syllable' then term || right(term, 1) || 'ed' else term || 'ed' end,
+        polarity, false
+    from inflectable
+    union all
+    select
+        case ending when 'e' then stem || 'ing'
+            when 'one_syllable' then term || right(term, 1) || 'ing' else term || 'ing' end,
+        polarity, false
+    from inflectable
 ),
 
 decided as (
