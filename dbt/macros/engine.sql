@@ -228,3 +228,10 @@
 {%- endmacro %}
 {% macro duckdb__star_except(columns) %}* exclude ({{ columns | join(', ') }}){% endmacro %}
 {% macro spark__star_except(columns) %}* except ({{ columns | join(', ') }}){% endmacro %}
+
+{# The first match of a regular expression in a text ('' when none). #}
+{% macro first_match(text, pattern) -%}
+    {{ return(adapter.dispatch('first_match', 'newsimpact')(text, pattern)) }}
+{%- endmacro %}
+{% macro duckdb__first_match(text, pattern) %}regexp_extract({{ text }}, {{ pattern }}){% endmacro %}
+{% macro spark__first_match(text, pattern) %}regexp_extract({{ text }}, {{ pattern }}, 0){% endmacro %}

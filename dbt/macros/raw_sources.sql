@@ -24,3 +24,26 @@
     {% endif %}
     select 1
 {% endmacro %}
+
+{#
+  The marts as Parquet files under var('marts_url'), one folder per mart, written at the end of
+  a Spark run when the var is set: the copy a BI tool or a check reads without the metastore.
+#}
+{% macro export_marts() %}
+    {{ return(adapter.dispatch('export_marts', 'newsimpact')()) }}
+{% endmacro %}
+
+{% macro default__export_marts() %}
+    select 1
+{% endmacro %}
+
+{% macro spark__export_marts() %}
+    {% if execute and var('marts_url') %}
+    {% for node in graph.nodes.values()
+          if node.resource_type == 'model' and node.fqn[1] == 'marts' and node.config.enabled %}
+        {% do run_query("insert overwrite directory '" ~ var('marts_url').rstrip('/') ~ '/'
+            ~ node.name ~ "' using parquet select * from " ~ node.schema ~ '.' ~ node.alias) %}
+    {% endfor %}
+    {% endif %}
+    select 1
+{% endmacro %}

@@ -5,6 +5,7 @@
 --   s^2 * (L + L^2/n + (S - L*mean_Rm)^2 / Sxx),  S = sum of Rm over the window;
 -- market-adjusted: s^2 * L; mean-adjusted: s^2 * (L + L^2/n).
 -- Incremental: only new t0s and those with a window still incomplete are computed.
+-- depends_on: {{ ref('int_event_t0') }}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='delete+insert',

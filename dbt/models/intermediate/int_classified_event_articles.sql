@@ -3,6 +3,7 @@
 -- starts a new event); first_seen_at is its earliest article.
 -- Incremental: the articles of a (type, entity) from the earliest new one onwards are regrouped,
 -- continuing the stored event of the article before them when the gap is short enough.
+-- depends_on: {{ ref('stg_news_items') }}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='delete+insert',

@@ -27,7 +27,7 @@ aliases as (
         alias,
         -- the block key: the alias's first word, lower-cased (aliases without a word
         -- character cannot be told from punctuation and find nothing)
-        lower(regexp_extract(alias, '\w+')) as first_word,
+        lower({{ first_match('alias', "'\\w+'") }}) as first_word,
         case when is_case_sensitive then alias else lower(alias) end as needle,
         is_case_sensitive,
         -- a false friend counts against its entity (null in hand-made test rows: an alias)
