@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .backup import BackupError
+from .deployment import Deployment
 from .evaluation import EvaluationError
 from .partitions import FIRST_DAY
 from .reference import ReferenceError
@@ -383,6 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["NEWSIMPACT_TRANSPORT"] = TRANSPORT_OF[args.command]
     try:
         settings = Settings.from_env()
+        Deployment.from_env(settings)  # a bad executor setting: one line here, not in the UI
         check_symbols(settings, getattr(args, "symbols", None))
         if args.command in ("home", "demo", "run", "replay", "ui"):  # the others only read
             ensure_dagster_home()

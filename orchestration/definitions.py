@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dagster import Definitions, in_process_executor
+from dagster import Definitions
 
 from .assets.dbt import newsimpact_dbt_assets
 from .assets.news import news_items
@@ -11,6 +11,7 @@ from .assets.reports import event_reports
 from .assets.serving import published_warehouse
 from .assets.sessions import sessions
 from .checks import build_feed_checks, build_price_source_checks, prices_have_no_gaps
+from .deployment import Deployment
 from .reference import load_assets, load_feeds
 from .resources import build_resources
 from .schedules import (
@@ -34,7 +35,7 @@ defs = Definitions(
     schedules=[daily_ingest],
     sensors=[transform_after_ingest, reap_dead_runs_sensor],
     resources=build_resources(settings),
-    # One process per run: DuckDB takes one writer, and steps skip the re-import of the code
-    # location that the multiprocess executor pays for every step.
-    executor=in_process_executor,
+    # NEWSIMPACT_EXECUTOR (default in_process: steps skip the re-import of the code location that
+    # a process per step pays); on DuckDB every executor keeps one writer (deployment.py).
+    executor=Deployment.from_env(settings).executor_def(),
 )

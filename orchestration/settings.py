@@ -12,6 +12,9 @@ warehouse without editing code:
                          file)
 - NEWSIMPACT_TRANSPORT   "replay" (default: the recorded snapshots, no network), "live" (the real
                          URLs) or "landing" (what earlier runs archived: a rebuild offline)
+- NEWSIMPACT_DBT_TARGET  dbt's target in dbt/profiles.yml: "local" (DuckDB, the default),
+                         "spark", "spark_thrift" or "spark_http"; on DuckDB runs keep one writer
+                         (see orchestration/deployment.py)
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from pathlib import Path
 from .sources.transport import TRANSPORTS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# dbt target -> the engine that builds the models
+DBT_TARGETS = {"local": "duckdb", "spark": "spark", "spark_thrift": "spark", "spark_http": "spark"}
 
 
 class SettingsError(ValueError):
@@ -37,6 +42,7 @@ class Settings:
     transport: str = "replay"
     serving_dir: Path | None = None  # None: serving/ beside the warehouse
     reports_dir: Path | None = None  # None: reports/ beside the warehouse
+    dbt_target: str = "local"
 
     @property
     def snapshots_dir(self) -> Path:
@@ -49,6 +55,11 @@ class Settings:
     @property
     def reports(self) -> Path:
         return self.reports_dir or self.warehouse.parent / "reports"
+
+    @property
+    def engine(self) -> str:
+        """The engine of the dbt target: "duckdb" or "spark"."""
+        return DBT_TARGETS[self.dbt_target]
 
     @property
     def published(self) -> Path:
@@ -67,13 +78,17 @@ class Settings:
         reports = os.environ.get("NEWSIMPACT_REPORTS_DIR")
         return cls(seeds.resolve(), warehouse.resolve(), landing.resolve(), transport,
                    Path(serving).resolve() if serving else None,
-                   Path(reports).resolve() if reports else None).validated()
+                   Path(reports).resolve() if reports else None,
+                   os.environ.get("NEWSIMPACT_DBT_TARGET") or "local").validated()
 
     def validated(self) -> Settings:
         if self.transport not in TRANSPORTS:
             raise SettingsError(
                 f"NEWSIMPACT_TRANSPORT={self.transport!r}: expected one of {', '.join(TRANSPORTS)}"
             )
+        if self.dbt_target not in DBT_TARGETS:
+            raise SettingsError(f"NEWSIMPACT_DBT_TARGET={self.dbt_target!r}: expected one of "
+                                f"{', '.join(DBT_TARGETS)} (the targets of dbt/profiles.yml)")
         for name in ("assets.csv", "feeds.csv"):
             if not (self.seeds_dir / name).is_file():
                 raise SettingsError(
