@@ -11,7 +11,7 @@ export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DAGSTER_DISABLE_TELEMETRY := true
 
-.PHONY: demo test ui live validate lint clean install bench evaluate
+.PHONY: demo test ui live validate lint clean install bench evaluate spark
 
 demo: $(INSTALLED) $(MANIFEST) ## backfill the bundled Jan 2025 window and print the top impacts
 	$(BIN)/newsimpact demo
@@ -34,6 +34,11 @@ evaluate: $(INSTALLED) $(MANIFEST) ## score event types, entities and sentiment 
 	$(BIN)/newsimpact evaluate
 	$(BIN)/newsimpact evaluate --labels tests/evaluation/heldout_news.csv
 
+SPARK_DEMO := $(CURDIR)/warehouse/spark_demo
+spark: $(INSTALLED) $(MANIFEST) ## the demo with the dbt project on Spark in local mode (warehouse/spark_demo/)
+	NEWSIMPACT_DBT_TARGET=spark NEWSIMPACT_WAREHOUSE=$(SPARK_DEMO)/newsimpact.duckdb \
+		DAGSTER_HOME=$(SPARK_DEMO)/dagster_home $(BIN)/newsimpact demo
+
 SIZE ?= S
 bench: $(INSTALLED) $(MANIFEST) ## benchmark at SIZE=S|M|L: one JSON line per measurement on stdout
 	@$(BIN)/python -m tests.benchmarks.bench --size $(SIZE)
@@ -53,4 +58,4 @@ $(MANIFEST): $(INSTALLED) $(DBT_SOURCES)
 	touch $@
 
 clean: ## remove the warehouse (DuckDB file, landing archive, Dagster runs) and dbt's target
-	rm -rf warehouse/newsimpact.duckdb* warehouse/landing warehouse/serving warehouse/reports warehouse/dagster_home dbt/target dbt/logs
+	rm -rf warehouse/newsimpact.duckdb* warehouse/landing warehouse/serving warehouse/reports warehouse/dagster_home warehouse/raw_parquet warehouse/spark warehouse/spark_demo dbt/target dbt/logs

@@ -1,5 +1,5 @@
 """The `newsimpact` command: the demo, runs over a range of days, the impact report, queries
-against the published copy and Dagster's home folder."""
+against the published copy, backups, the Parquet export for Spark and Dagster's home folder."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from .reference import ReferenceError
 from .serving.moves import p_value, pct, top_moves
 from .settings import REPO_ROOT, Settings, SettingsError
 from .sources.fetched import utcnow
+from .spark.export import ExportError
 
 DEMO_LAST_DAY = "2025-02-28"  # the bundled prices end here; the feeds cover 2025-01-13..02-07
 
@@ -335,6 +336,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                                      "name (default ../shared/data/feeds_real)")
     evaluate.add_argument("--mistakes", action="store_true",
                           help="also one line per item read differently from its label")
+    export = commands.add_parser(
+        "export-raw", help="write the raw tables as Parquet, the sources of dbt's Spark target")
+    export.add_argument("--to", dest="destination", metavar="URL",
+                        help="a folder or a filesystem URL such as s3://bucket/raw (default "
+                             "NEWSIMPACT_RAW_URL, else raw_parquet/ beside the warehouse)")
     commands.add_parser("home", help="create DAGSTER_HOME with newsimpact's dagster.yaml")
     args = parser.parse_args(argv)
     if hasattr(args, "first_day"):
@@ -378,6 +384,16 @@ def write_reports(settings: Settings, events: int) -> str:
     return f"newsimpact: {built.pages} event pages in {built.seconds} s; open {built.index}"
 
 
+def export_raw(settings: Settings, destination: str) -> str:
+    from .spark.export import export_raw as export
+
+    began = time.perf_counter()
+    tables = export(settings.warehouse, destination)
+    counts = ", ".join(f"{table.table} {table.rows}" for table in tables)
+    return (f"newsimpact: exported the raw tables to {destination} in "
+            f"{time.perf_counter() - began:.1f} s ({counts} rows)")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.command in TRANSPORT_OF:
@@ -400,6 +416,9 @@ def main(argv: list[str] | None = None) -> int:
 
             records = news.evaluate(args.labels or news.LABELS, args.feeds or news.FEEDS_REAL)
             print(news.json_lines(records, args.mistakes))
+            return 0
+        if args.command == "export-raw":
+            print(export_raw(settings, args.destination or settings.raw_url))
             return 0
         if args.command in ("backup", "restore"):
             from . import backup
@@ -429,7 +448,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nTop moves on t0 (p < {args.max_p}), one row per asset and session, "
                   f"published copy {settings.published}:\n", flush=True)
         print(impact_table(settings, args.limit, args.max_p, args.all_assets, args.symbols))
-    except (CliError, SettingsError, ReferenceError, BackupError, EvaluationError) as exc:
+    except (CliError, SettingsError, ReferenceError, BackupError, EvaluationError,
+            ExportError) as exc:
         print(f"newsimpact: {exc}", file=sys.stderr)
         return 2
     return 0

@@ -87,6 +87,25 @@ class ServingResource(ConfigurableResource):
 
     warehouse: str
     serving_dir: str
+    marts_url: str = ""  # a Spark target's marts as Parquet: published from there
+
+
+class SparkResource(ConfigurableResource):
+    """Where a Spark target reads the raw tables and writes its marts (all empty when dbt's
+    target is DuckDB, which reads and writes the warehouse itself)."""
+
+    raw_url: str = ""
+    marts_url: str = ""
+    spark_home: str = ""
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.raw_url)
+
+    def dbt_environment(self) -> dict[str, str]:
+        """What dbt_project.yml and the spark output of profiles.yml read."""
+        return {"NEWSIMPACT_RAW_URL": self.raw_url, "NEWSIMPACT_MARTS_URL": self.marts_url,
+                "NEWSIMPACT_SPARK_HOME": self.spark_home}
 
 
 class ReportsResource(ConfigurableResource):
@@ -103,6 +122,9 @@ def dbt_executable() -> str:
 
 
 def build_resources(settings: Settings) -> dict:
+    spark = (SparkResource(raw_url=settings.raw_url, marts_url=settings.marts_url,
+                           spark_home=settings.spark_home)
+             if settings.engine == "spark" else SparkResource())
     return {
         "warehouse": WarehouseResource(database=str(settings.warehouse)),
         "sources": SourcesResource(seeds_dir=str(settings.seeds_dir),
@@ -111,7 +133,8 @@ def build_resources(settings: Settings) -> dict:
         "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable(),
                               target=settings.dbt_target),
         "serving": ServingResource(warehouse=str(settings.warehouse),
-                                   serving_dir=str(settings.serving)),
+                                   serving_dir=str(settings.serving), marts_url=spark.marts_url),
+        "spark": spark,
         "reports": ReportsResource(published=str(settings.published),
                                    reports_dir=str(settings.reports)),
     }

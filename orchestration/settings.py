@@ -15,6 +15,13 @@ warehouse without editing code:
 - NEWSIMPACT_DBT_TARGET  dbt's target in dbt/profiles.yml: "local" (DuckDB, the default),
                          "spark", "spark_thrift" or "spark_http"; on DuckDB runs keep one writer
                          (see orchestration/deployment.py)
+- NEWSIMPACT_RAW_URL     on a Spark target, where the raw tables are exported as Parquet for it
+                         (a folder or a URL such as s3a://bucket/raw; default: raw_parquet/
+                         beside the DuckDB file)
+- NEWSIMPACT_MARTS_URL   on a Spark target, where it writes the marts as Parquet, which are then
+                         published (default: spark/marts/ beside the DuckDB file)
+- NEWSIMPACT_SPARK_HOME  local mode's metastore and tables (default: spark/ beside the DuckDB
+                         file)
 """
 
 from __future__ import annotations
@@ -60,6 +67,18 @@ class Settings:
     def engine(self) -> str:
         """The engine of the dbt target: "duckdb" or "spark"."""
         return DBT_TARGETS[self.dbt_target]
+
+    @property
+    def raw_url(self) -> str:
+        return os.environ.get("NEWSIMPACT_RAW_URL") or str(self.warehouse.parent / "raw_parquet")
+
+    @property
+    def spark_home(self) -> str:
+        return os.environ.get("NEWSIMPACT_SPARK_HOME") or str(self.warehouse.parent / "spark")
+
+    @property
+    def marts_url(self) -> str:
+        return os.environ.get("NEWSIMPACT_MARTS_URL") or f"{self.spark_home}/marts"
 
     @property
     def published(self) -> Path:

@@ -14,6 +14,10 @@
 
 {% macro spark__register_raw_sources() %}
     {% if execute %}
+    {% if not var('raw_url') %}
+        {{ exceptions.raise_compiler_error("the Spark target reads the raw tables from var "
+           ~ "raw_url: set NEWSIMPACT_RAW_URL to where `newsimpact export-raw` wrote them") }}
+    {% endif %}
     {% do run_query('create database if not exists raw') %}
     {% for table in ['news_items', 'prices', 'sessions', 'fetch_log'] %}
         {% set location = var('raw_url').rstrip('/') ~ '/' ~ table %}

@@ -18,9 +18,10 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from dagster_duckdb import DuckDBResource
 
 from ..project import DBT_DIR, dbt_project
-from ..resources import SourcesResource
+from ..resources import SourcesResource, SparkResource
 from ..schedules import MAX_DATE, MIN_DATE
 from ..settings import REPO_ROOT
+from ..spark.export import export_raw
 
 
 class NewsimpactTranslator(DagsterDbtTranslator):
@@ -116,8 +117,15 @@ def with_row_counts(events: list, warehouse: Path, relations: Mapping[str, str])
 )
 def newsimpact_dbt_assets(context: AssetExecutionContext, dbt: DbtCliResource,
                           sources: SourcesResource, warehouse: DuckDBResource,
-                          config: DbtBuildConfig):
+                          spark: SparkResource, config: DbtBuildConfig):
     os.environ["NEWSIMPACT_DBT_SEED_PATH"] = dbt_seed_path(Path(sources.seeds_dir))
+    target_path = dbt_project.target_path
+    if spark.enabled:  # ingestion stays on DuckDB; Spark reads its raw tables as Parquet
+        exported = export_raw(Path(warehouse.database), spark.raw_url)
+        context.log.info(f"exported {sum(table.rows for table in exported)} raw rows to "
+                         f"{spark.raw_url}")
+        os.environ.update(spark.dbt_environment())
+        target_path = target_path / "spark"  # DuckDB's manifest stays the code location's
     past = not config.full_refresh and backfills_the_past(Path(warehouse.database),
                                                           context.run.tags)
     if past:
@@ -126,12 +134,12 @@ def newsimpact_dbt_assets(context: AssetExecutionContext, dbt: DbtCliResource,
     args = build_args(context.run.tags, config.full_refresh or past)
     context.log.info(f"dbt {' '.join(args)}")
     # One fixed target folder: dbt reuses its partial parse, and runs do not pile up folders.
-    invocation = dbt.cli(args, context=context, target_path=dbt_project.target_path)
+    invocation = dbt.cli(args, context=context, target_path=target_path)
     # dagster-dbt's fetch_row_counts() counts while dbt still holds the file, and fails with a
     # traceback per model; the counts are taken after the build instead. Each model is logged
     # as dbt finishes it (the CLI's progress bar follows those lines).
-    held, relations = [], counted_relations(json.loads(Path(dbt_project.manifest_path)
-                                                       .read_text()))
+    held, relations = [], ({} if spark.enabled else counted_relations(
+        json.loads(Path(dbt_project.manifest_path).read_text())))
     try:
         for event in invocation.stream():
             if isinstance(event, Output):

@@ -63,7 +63,7 @@ def preview(publication: Publication) -> str:
 def published_warehouse(context: AssetExecutionContext,
                         serving: ServingResource) -> MaterializeResult:
     done = publish(Path(serving.warehouse), Path(serving.serving_dir),
-                   Path(dbt_project.manifest_path))
+                   Path(dbt_project.manifest_path), serving.marts_url)
     context.log.info(f"published {len(done.rows)} tables to {done.path} in {done.seconds} s")
     return MaterializeResult(metadata={
         "path": MetadataValue.path(str(done.path)),

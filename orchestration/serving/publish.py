@@ -9,6 +9,9 @@ The published file has the marts' tables and, for the marts that are views in th
 read, named without the pipeline's catalog so that the file opens under any name. Its tables
 and columns carry the dbt docs as comments. It is written in DuckDB 1.1's storage format, the
 oldest that BI drivers still ship.
+
+On a Spark target the marts come from the Parquet copy that the build writes at its end
+(NEWSIMPACT_MARTS_URL, one folder per mart): every mart is then a table, views included.
 """
 
 from __future__ import annotations
@@ -72,9 +75,11 @@ def mart_docs(manifest_path: Path) -> dict[str, tuple[str, dict[str, str]]]:
             for node in models(manifest_path)}
 
 
-def publish(warehouse: Path, serving_dir: Path, manifest_path: Path) -> Publication:
-    """Publish the marts of `warehouse` into `serving_dir` (see the module's docstring)."""
-    if not warehouse.is_file():
+def publish(warehouse: Path, serving_dir: Path, manifest_path: Path,
+            marts_url: str = "") -> Publication:
+    """Publish the marts of `warehouse`, or those Spark wrote under `marts_url`, into
+    `serving_dir` (see the module's docstring)."""
+    if not marts_url and not warehouse.is_file():
         raise PublishError(f"no warehouse at {warehouse}: run the pipeline first")
     began = time.perf_counter()
     serving_dir.mkdir(parents=True, exist_ok=True)
@@ -86,7 +91,10 @@ def publish(warehouse: Path, serving_dir: Path, manifest_path: Path) -> Publicat
     publication = Publication(serving_dir / FILE_NAME, parquet_dir)
     try:
         with duckdb.connect() as con:
-            con.execute(f"attach {sql_string(str(warehouse))} as {CATALOG} (read_only)")
+            if marts_url:
+                attach_parquet_marts(con, marts_url, mart_names(manifest_path))
+            else:
+                con.execute(f"attach {sql_string(str(warehouse))} as {CATALOG} (read_only)")
             con.execute(f"attach {sql_string(str(staged))} as {STAGED} "
                         f"(storage_version '{STORAGE_VERSION}')")
             con.execute("set enable_progress_bar = false")
@@ -106,6 +114,24 @@ def publish(warehouse: Path, serving_dir: Path, manifest_path: Path) -> Publicat
     remove_old_parquet(serving_dir, keep=parquet_dir)
     publication.seconds = round(time.perf_counter() - began, 2)
     return publication
+
+
+def attach_parquet_marts(con, marts_url: str, names: list[str]) -> None:
+    """The marts Spark wrote under `marts_url` as views of an in-memory catalog named like the
+    warehouse's, which copy_marts then copies as tables."""
+    location = marts_url.rstrip("/").replace("s3a://", "s3://", 1)  # Hadoop's name, DuckDB's
+    if "://" in location:
+        con.execute("install httpfs; load httpfs")
+    con.execute(f"attach ':memory:' as {CATALOG}")
+    con.execute(f"create schema {CATALOG}.{MARTS}")
+    for name in names:
+        files = f"{location}/{name}/*.parquet"
+        try:
+            con.execute(f"create table {CATALOG}.{MARTS}.{name} as "
+                        f"select * from read_parquet({sql_string(files)})")
+        except duckdb.IOException as exc:
+            raise PublishError(f"no Parquet copy of {name} under {marts_url}: build the marts "
+                               f"on Spark first ({str(exc).splitlines()[0]})") from None
 
 
 def copy_marts(con, docs: dict) -> list[tuple[str, str]]:

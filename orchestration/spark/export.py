@@ -14,6 +14,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from ..warehouse import connect_read_only
 
 # table -> (select list, partition column): the select adds the partition column
@@ -44,7 +46,11 @@ def export_raw(warehouse: Path, destination: str) -> list[ExportedTable]:
     """Write every raw table of `warehouse` under `destination` (a folder or a URL)."""
     if not Path(warehouse).is_file():
         raise ExportError(f"no warehouse at {warehouse}: run the ingestion first")
-    con = connect_read_only(warehouse)
+    try:
+        con = connect_read_only(warehouse)
+    except duckdb.IOException as exc:  # another process writes it (DuckDB's file lock)
+        raise ExportError(f"cannot read {warehouse} while a run writes it: try again when the "
+                          f"run ends ({str(exc).splitlines()[0]})") from None
     try:
         if is_url(destination):
             con.execute("install httpfs; load httpfs")

@@ -6,13 +6,13 @@ Marked `spark` (`pytest -m spark` runs it alone): one JVM and a full build, abou
 
 import datetime
 import math
+import subprocess
 from decimal import Decimal
 
-import duckdb
 import pytest
 
-from orchestration.spark.build import build_on_spark
 from orchestration.warehouse import connect_read_only
+from tests.conftest import REPO, VENV_BIN, environment
 
 pytestmark = [pytest.mark.slow, pytest.mark.spark]
 
@@ -20,14 +20,18 @@ KEYS = {"fct_event_impact": "event_impact_id", "fct_event_type_impact": "event_t
 
 
 @pytest.fixture(scope="module")
-def spark_marts(demo, tmp_path_factory):
-    home = tmp_path_factory.mktemp("spark")
-    lines = []
-    build = build_on_spark(demo["database"], str(home / "raw"), marts_url=str(home / "marts"),
-                           spark_home=home / "spark", log=lines.append)
-    print(f"spark build: export {build.export_seconds} s, dbt build {build.build_seconds} s")
-    assert any("Done." in line and "ERROR=0" in line for line in lines), lines[-5:]
-    return home / "marts"
+def spark_demo(tmp_path_factory):
+    """`newsimpact demo` on the spark target: ingestion into DuckDB, the raw tables exported,
+    the project built on Spark, its Parquet marts published."""
+    home = tmp_path_factory.mktemp("spark_demo")
+    env = environment(NEWSIMPACT_DBT_TARGET="spark",
+                      NEWSIMPACT_WAREHOUSE=str(home / "warehouse" / "newsimpact.duckdb"),
+                      DAGSTER_HOME=str(home / "dagster_home"))
+    done = subprocess.run([str(VENV_BIN / "newsimpact"), "demo"], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "NVDA" in done.stdout  # the impact table, read from the published copy
+    return home / "warehouse"
 
 
 def rows_by_key(con, sql: str, key: str) -> tuple[list[str], dict]:
@@ -55,12 +59,12 @@ def same(duckdb_value, spark_value) -> bool:
 
 
 @pytest.mark.parametrize("mart", sorted(KEYS))
-def test_spark_mart_equals_duckdb_row_by_row(demo, spark_marts, mart):
+def test_spark_mart_equals_duckdb_row_by_row(demo, spark_demo, mart):
     key = KEYS[mart]
     with connect_read_only(str(demo["database"])) as con:
         duck_columns, duck = rows_by_key(con, f"select * from marts.{mart}", key)
-        spark_columns, spark = rows_by_key(
-            con, f"select * from read_parquet('{spark_marts / mart}/*.parquet')", key)
+    with connect_read_only(str(spark_demo / "serving" / "newsimpact.duckdb")) as con:
+        spark_columns, spark = rows_by_key(con, f"select * from marts.{mart}", key)
     assert spark_columns == duck_columns
     assert len(duck) > 0
     assert sorted(spark) == sorted(duck), "the two builds hold different rows"
@@ -70,10 +74,13 @@ def test_spark_mart_equals_duckdb_row_by_row(demo, spark_marts, mart):
     assert not differences, f"{len(differences)} values differ, first: {differences[:5]}"
 
 
-def test_spark_build_finds_the_deepseek_sell_off(spark_marts):
-    """A value the Spark build must give by itself: NVIDIA's return on 27 January 2025."""
-    with duckdb.connect() as con:
-        nvda = con.execute(
-            f"select daily_return from read_parquet('{spark_marts}/fct_asset_daily/*.parquet') "
-            "where symbol = 'NVDA' and session_date = date '2025-01-27'").fetchone()
-    assert nvda is not None and nvda[0] == pytest.approx(-0.16968, abs=5e-5)
+def test_spark_build_finds_the_deepseek_sell_off(spark_demo):
+    """A value the Spark build must give by itself: NVIDIA's return on 27 January 2025, in the
+    Parquet mart Spark wrote and in the copy published from it."""
+    query = ("select daily_return from {} where symbol = 'NVDA' "
+             "and session_date = date '2025-01-27'")
+    parquet = f"read_parquet('{spark_demo}/spark/marts/fct_asset_daily/*.parquet')"
+    with connect_read_only(str(spark_demo / "serving" / "newsimpact.duckdb")) as con:
+        for relation in (parquet, "marts.fct_asset_daily"):
+            nvda = con.execute(query.format(relation)).fetchone()
+            assert nvda is not None and nvda[0] == pytest.approx(-0.16968, abs=5e-5), relation
