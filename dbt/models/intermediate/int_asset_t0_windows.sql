@@ -36,7 +36,9 @@ sessions as (
 -- function, and for a few t0s it joined the models with every session of their asset first
 -- (9 s a day at M instead of 1).
 t0_sessions as (
-    select symbol, t0_index, tau, t0_index + tau as session_index
+    -- (cast outside the explode: Spark takes no generator inside an expression)
+    select symbol, t0_index, cast(tau as integer) as tau,
+        t0_index + cast(tau as integer) as session_index
     from (
         select symbol, t0_index, {{ explode_list(integer_range(-var('event_window'),
             var('event_window'))) }} as tau
