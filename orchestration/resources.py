@@ -31,9 +31,9 @@ class WarehouseResource(DuckDBResource):
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         super().setup_for_execution(context)
-        if context.instance is not None and context.run_id:  # first: a waiting run can die
-            claim(context.instance, context.run_id)
-        run = context.dagster_run
+        run = context.run
+        if context.instance is not None and run is not None:  # first: a waiting run can die
+            claim(context.instance, run.run_id)
         holder = f"run {run.run_id[:8]} of {run.job_name}" if run else None
         self._writing.enter_context(writer_lock(Path(self.database), holder,
                                                 say=context.log.warning))

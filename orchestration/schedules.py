@@ -19,13 +19,11 @@ from dagster import (
     sensor,
 )
 
-from .partitions import daily_partitions
 from .runs import reap_dead_runs
 
 ingest_job = define_asset_job(
     "ingest",
     selection=AssetSelection.groups("ingestion"),
-    partitions_def=daily_partitions,
     description="Fetch feeds and prices for a day or a range of days (one run for a range).",
 )
 transform_job = define_asset_job(

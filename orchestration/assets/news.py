@@ -29,7 +29,7 @@ def news_items(context: AssetExecutionContext, warehouse: DuckDBResource,
                sources: SourcesResource) -> MaterializeResult:
     start, end = window_dates(context)
     transport = sources.make_transport()
-    batch = Batch(context.run_id, "feed", transport.name, sources.landing_path())
+    batch = Batch(context.run.run_id, "feed", transport.name, sources.landing_path())
     with warehouse.get_connection() as con:
         validators = http_validators(con)
     feeds = sources.feeds()

@@ -48,7 +48,7 @@ def prices(context: AssetExecutionContext, warehouse: DuckDBResource,
            sources: SourcesResource) -> MaterializeResult:
     start, end = window_dates(context)
     transport = sources.make_transport()
-    batch = Batch(context.run_id, "prices", transport.name, sources.landing_path())
+    batch = Batch(context.run.run_id, "prices", transport.name, sources.landing_path())
     assets = sources.assets()
     for done, asset_ in enumerate(assets, start=1):
         # providers in fallback order: the first that delivers bars for the window wins
