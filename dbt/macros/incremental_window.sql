@@ -32,6 +32,15 @@
     select article_id from {{ ref('int_articles') }} where published_at >= {{ story_tail_start() }}
 {%- endmacro %}
 
+{# ... and the articles of the events (happenings) that hold any of them. #}
+{% macro event_tail_article_ids() -%}
+    {{ story_tail_ids() }}
+    union
+    select article_id from {{ ref('int_event_articles') }} where event_id in (
+        select event_id from {{ ref('int_event_articles') }}
+        where article_id in ({{ story_tail_ids() }}))
+{%- endmacro %}
+
 {#
   Classified events: for each (event type, primary entity) touched by a new article - where it
   is classified now, or where it was before - the articles from the earliest such one onwards

@@ -132,7 +132,7 @@ def test_sqlalchemy_reads_the_rows(demo, engine, reflected):
                 move.c.window_label == "[0,0]")).all()
         [(car,)] = con.execute(
             sa.select(impact.c.car).join(event, event.c.event_id == impact.c.event_id).where(
-                event.c.event_type == "attention_burst",
+                event.c.first_seen_at == datetime(2025, 1, 25, 12, 30),
                 event.c.primary_entity_id == "deepseek", impact.c.symbol == "NVDA",
                 impact.c.window_label == "[0,0]")).all()
         counts = {name: con.execute(sa.select(sa.func.count()).select_from(

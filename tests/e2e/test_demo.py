@@ -34,7 +34,7 @@ def test_demo_prints_the_impact_table(demo):
     rows = [line for line in lines[start + 2:] if line.strip()]
     nvda = [line for line in rows if "  NVDA  " in line and "2025-01-27" in line]
     assert len(nvda) == 1 and "-16.97%" in nvda[0] and "-14.77%" in nvda[0]
-    assert nvda[0].rstrip().endswith("9 (4)")  # nine events share the session, four name NVDA
+    assert nvda[0].rstrip().endswith("5 (1)")  # five happenings share the session, one names NVDA
     column = lines[start].index("  asset") + 2
     moves = [tuple(line[column:].split()[:2]) for line in rows]
     assert len(moves) == len(set(moves)) >= 10  # each asset-day once
@@ -47,12 +47,12 @@ def test_demo_shows_progress_per_asset_and_ends_with_a_summary(demo):
     for asset in ("raw/news_items", "raw/prices"):
         bar = next(line for line in out.splitlines() if line.startswith(asset))
         assert f"{days}/{days} days" in bar, bar
-    for layer, assets in (("seeds", 5), ("staging", 9), ("marts", 10), ("serving", 1)):
+    for layer, assets in (("seeds", 5), ("staging", 9), ("marts", 13), ("serving", 1)):
         bar = next(line for line in out.splitlines() if line.startswith(layer + " "))
         assert f"{assets}/{assets}" in bar, bar
     summary = [line for line in out.splitlines() if line.startswith("newsimpact: ingest: ")]
     assert len(summary) == 1 and f"raw/news_items {days} days, 236 new rows" in summary[0]
-    assert "newsimpact: published: 13 tables to " in out
+    assert "newsimpact: published: 16 tables to " in out
     assert "newsimpact: reports: 20 events, " in out
 
 
@@ -147,28 +147,58 @@ def seeds_without_snapshots(tmp_path):
     return seeds
 
 
-BURST = """
-select i.symbol, i.t0_date, i.car, i.car_p_value, e.first_seen_at
+WEEKEND = """
+select i.symbol, i.t0_date, i.car, i.car_p_value
 from marts.fct_event_impact i join marts.dim_event e using (event_id)
-where e.event_type = 'attention_burst' and e.primary_entity_id = 'deepseek'
+where e.primary_entity_id = 'deepseek' and e.first_seen_at = '2025-01-25 12:30:00'
     and i.window_label = '[0,0]'
 """
 
 
-def test_deepseek_attention_burst_is_dated_over_the_weekend(demo):
-    rows = {symbol: rest for symbol, *rest in query(demo, BURST)}
-    first_seen = rows["NVDA"][3]
-    assert first_seen.date().isoformat() == "2025-01-25"  # Saturday: the burst, not the release
+def test_deepseek_weekend_is_one_event_dated_over_the_weekend(demo):
+    rows = {symbol: rest for symbol, *rest in query(demo, WEEKEND)}
     for symbol in ("NVDA", "AVGO", "TSM", "VST", "CEG"):
-        t0, ar, p, _ = rows[symbol]
+        t0, ar, p = rows[symbol]
         assert str(t0) == "2025-01-27" and ar < -0.05 and p < 0.01, symbol
     assert str(rows["BTC-USD"][0]) == "2025-01-25"  # crypto reacts on its own calendar
+    # the app-store surge, DeepSeek's burst and Monday's sell-off are one happening
+    signals = query(demo, """select s.event_type, s.primary_entity_id
+        from intermediate.int_event_signals s join marts.dim_event e using (event_id)
+        where e.primary_entity_id = 'deepseek' and e.first_seen_at = '2025-01-25 12:30:00'
+        order by all""")
+    assert ("attention_burst", "deepseek") in signals and ("market_selloff", "nvidia") in signals
+    assert len(signals) == 7
 
 
-def test_r1_release_day_is_news_but_no_burst(demo):
-    bursts = query(demo, """select cast(first_seen_at as date) from marts.dim_event
+def test_r1_release_and_the_weekend_are_two_happenings(demo):
+    events = query(demo, """select cast(first_seen_at as date), n_signals from marts.dim_event
+        where primary_entity_id = 'deepseek' order by first_seen_at""")
+    # five days apart, more than event_merge_hours: the release, then the surge it set off
+    assert [(str(day), n) for day, n in events] == [("2025-01-20", 1), ("2025-01-25", 7)]
+    bursts = query(demo, """select cast(first_seen_at as date) from intermediate.int_event_signals
         where event_type = 'attention_burst' and primary_entity_id = 'deepseek'""")
-    assert [str(day) for (day,) in bursts] == ["2025-01-25"]
+    assert [str(day) for (day,) in bursts] == ["2025-01-25"]  # the release day was no burst
+
+
+def test_stargate_is_one_event_with_its_entities_in_the_bridge(demo):
+    [(event_id, event_type, headline, n_signals)] = query(demo, """
+        select event_id, event_type, headline, n_signals from marts.dim_event
+        where primary_entity_id = 'stargate'""")
+    assert event_type == "investment_deal" and n_signals == 6
+    assert headline.startswith("Trump unveils Stargate")
+    roles = dict(query(demo, "select entity_id, role from marts.bridge_event_entity "
+                             "where event_id = ?", event_id))
+    assert roles["stargate"] == "primary"
+    assert {e for e, role in roles.items() if role == "subject"} == {
+        "openai", "oracle", "softbank", "elon_musk"}
+    [(first, novelty)] = query(demo, """select count(*), min(novelty) from marts.bridge_event_article
+        where event_id = ? and is_first_report and novelty = 100""", event_id)
+    assert first == 1 and novelty == 100
+
+
+def test_dim_event_has_one_row_per_happening(demo):
+    [(events, signals)] = query(demo, """select count(*), sum(n_signals) from marts.dim_event""")
+    assert (events, signals) == (33, 52)
 
 
 def test_wire_stories_carried_by_several_feeds_are_one_story(demo):
@@ -187,19 +217,16 @@ def test_wire_stories_carried_by_several_feeds_are_one_story(demo):
 
 def test_event_type_table_has_the_four_tests_for_named_and_other_assets(demo):
     rows = dict((row[0], row[1:]) for row in query(demo, """
-        select linkage, n, caar, cross_sectional_p, patell_p, kolari_pynnonen_p, sign_p,
-            has_clustered_dates
+        select linkage, n, caar, has_clustered_dates
         from marts.fct_event_type_impact
-        where event_type = 'market_selloff' and grouping = 'asset_class'
+        where event_type = 'ai_model_release' and grouping = 'asset_class'
             and group_key = 'equity' and window_label = '[0,0]'"""))
-    # the chipmakers the sell-off stories name fell 17.6% beyond the market on average ...
-    n, caar, *p_values, clustered = rows["linked"]
-    assert n == 5 and caar == pytest.approx(-0.1757, abs=1e-4) and clustered
-    assert all(0 <= p < 0.05 for p in p_values)
-    # ... the other equities 3.8%: the spill-over is labelled apart, not averaged in
-    n, caar, *p_values, clustered = rows["spillover"]
-    assert n == 39 and caar == pytest.approx(-0.0376, abs=1e-4)
-    assert all(0 <= p < 0.05 for p in p_values)
+    # the equities the AI-model happenings name fell 7.9% beyond the market on average ...
+    n, caar, clustered = rows["linked"]
+    assert n == 11 and caar == pytest.approx(-0.0794, abs=1e-4) and clustered
+    # ... the other equities 0.4%: the spill-over is labelled apart, not averaged in
+    n, caar, clustered = rows["spillover"]
+    assert n == 66 and caar == pytest.approx(-0.0042, abs=1e-4)
 
 
 def test_daily_runs_complete_open_windows_and_match_one_backfill(demo, tmp_path):

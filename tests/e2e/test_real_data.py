@@ -3,6 +3,7 @@ real files in ../shared/data (through the local CSV provider), skipped when they
 
 import shutil
 import subprocess
+from datetime import date
 
 import pytest
 
@@ -60,7 +61,7 @@ def test_real_prices_give_the_public_record(real_run):
     *_, marts, _ = real_run
     impacts = marts["fct_event_impact"].merge(marts["dim_event"], on="event_id")
     nvda = impacts[(impacts.symbol == "NVDA") & (impacts.window_label == "[0,0]")
-                   & (impacts.event_type == "attention_burst")
+                   & (impacts.first_seen_at.dt.date == date(2025, 1, 25))
                    & (impacts.primary_entity_id == "deepseek")]
     [raw] = nvda.raw_return.tolist()
     assert raw == pytest.approx(118.42 / 142.62 - 1, abs=1e-4)  # -16.97%, the real close

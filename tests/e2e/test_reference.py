@@ -1,11 +1,12 @@
 """An independent reference: the event study recomputed in Python (pandas, statsmodels OLS per
 event and asset, scipy's distributions) from the raw tables, row by row against
-fct_event_impact and fct_event_type_impact, to 1e-9."""
+fct_event_impact and fct_event_type_impact, to 1e-9; the p-values' log10 columns too."""
 
 import itertools
 import math
 from pathlib import Path
 
+import mpmath
 import numpy as np
 import pandas as pd
 import pytest
@@ -117,6 +118,7 @@ def reference_rows(con, seeds: Path) -> tuple[pd.DataFrame, dict]:
                     "ref_raw": float(np.prod(1 + window.r.dropna()) - 1),
                     "ref_volume": window.volume.mean() / est.volume.mean(),
                     "ref_obs": length, "ref_df": model["df"],
+                    "ref_sessions": frozenset(window.session_date),
                     "ref_complete": len(window) == end - start + 1 and window.happened.all(),
                 })
     return pd.DataFrame(rows), residuals
@@ -147,6 +149,24 @@ def assert_close(both: pd.DataFrame, pairs: list[tuple[str, str]]) -> None:
             mart, both.loc[difference.fillna(np.inf).idxmax()].to_dict())
 
 
+def log10_p(statistic, df=None) -> float:
+    """log10 of the two-sided p-value of a statistic: Student's t with df degrees of freedom, or
+    the normal when df is None. scipy's survival functions (norm.logsf keeps its digits far in
+    the tail); where scipy's t.sf underflows (below 1e-300, which the marts' _log10 columns go
+    on past) the incomplete beta function I_x(df / 2, 1 / 2), x = df / (df + t^2), to 50 digits."""
+    if statistic is None or pd.isna(statistic):
+        return np.nan
+    if df is None:
+        return (math.log(2) + stats.norm.logsf(abs(statistic))) / math.log(10)
+    sf = stats.t.sf(abs(statistic), df)
+    if sf > 1e-300:
+        return math.log10(2 * sf)
+    with mpmath.workdps(50):
+        t, df = mpmath.mpf(float(statistic)), mpmath.mpf(float(df))
+        return float(mpmath.log10(mpmath.betainc(df / 2, mpmath.mpf(1) / 2, 0, df / (df + t * t),
+                                                 regularized=True)))
+
+
 def test_every_impact_row_matches_the_reference(reference):
     check_impacts(reference)
 
@@ -169,6 +189,8 @@ def check_impacts(reference) -> None:
     assert_close(both, [("car", "ref_car"), ("car_t", "ref_t"), ("car_p_value", "ref_p"),
                         ("beta", "ref_beta"), ("raw_return", "ref_raw"),
                         ("abnormal_volume", "ref_volume")])
+    both["ref_p_log10"] = [log10_p(t, df) for t, df in zip(both.ref_t, both.ref_df, strict=True)]
+    assert_close(both, [("car_p_value_log10", "ref_p_log10")])
 
 
 def correlation(first: pd.Series, second: pd.Series) -> float:
@@ -182,36 +204,63 @@ def correlation(first: pd.Series, second: pd.Series) -> float:
     return float((standardised(first) * standardised(second)).dropna().sum())
 
 
+def pair_correlations(group: pd.DataFrame, residuals: dict) -> tuple[list, list, float]:
+    """Every pair of the group's rows with the correlation of their CARs, c = rho * shared
+    sessions / L: on one t0 date rho is the residual correlation and the windows coincide; on
+    different dates rho is 1 for one asset and otherwise the mean same-date correlation of two
+    assets of the group. Returns the same-date correlations, the different-date ones and the
+    number of different-date pairs whose windows' spans of dates meet."""
+    pairs = list(itertools.combinations(group.itertuples(), 2))
+    same_date = [(a, b, correlation(residuals[(a.event_id, a.symbol)],
+                                    residuals[(b.event_id, b.symbol)]))
+                 for a, b in pairs if a.ref_t0 == b.ref_t0]
+    two_assets = [c for a, b, c in same_date if a.symbol != b.symbol]
+    rho = sum(two_assets) / len(two_assets) if two_assets else 0.0
+    length = group.window_end.iloc[0] - group.window_start.iloc[0] + 1
+    across, overlapping = [], 0
+    for a, b in pairs:
+        if a.ref_t0 != b.ref_t0:
+            shared = len(a.ref_sessions & b.ref_sessions)
+            overlapping += (min(a.ref_sessions) <= max(b.ref_sessions)
+                            and min(b.ref_sessions) <= max(a.ref_sessions))
+            across.append((1.0 if a.symbol == b.symbol else rho) * shared / length)
+    return [c for _, _, c in same_date], across, overlapping
+
+
 def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
     """The four tests by event type, linkage and asset, and by event type, linkage and asset
-    class."""
+    class, each adjusted for the correlation of the pairs' CARs."""
     out = []
     for (event_type, linkage, grouping, key, start, end), group in _groups(rows):
         n, car, scar = len(group), group.ref_car, group.ref_t.astype(float)
         # one (asset, t0) series repeated has no spread: the t-tests are undefined
         spread = len(group[["symbol", "ref_t0"]].drop_duplicates()) > 1
-        mates = [(a, b) for a, b in itertools.combinations(group.itertuples(), 2)
-                 if a.ref_t0 == b.ref_t0]
-        correlations = [correlation(residuals[(a.event_id, a.symbol)],
-                                    residuals[(b.event_id, b.symbol)]) for a, b in mates]
-        r = sum(correlations) / (n * (n - 1) / 2) if n > 1 else None
+        same_date, across, overlapping = pair_correlations(group, residuals)
+        pairs = n * (n - 1) / 2
+        r = sum(same_date) / pairs if n > 1 else None
+        rbar = (sum(same_date) + sum(across)) / pairs if n > 1 else 0.0
+        inflation = 1 + (n - 1) * rbar
+        n_effective = n / inflation
+        defined = spread and n_effective >= 2 - 1e-9 and rbar < 1 and inflation > 0
+        factor = np.sqrt((1 - rbar) / inflation) if defined else None
         bmp = stats.ttest_1samp(scar, 0) if spread else None
         share = np.mean([(residuals[(e, s)] > 0).mean() for e, s in zip(group.event_id,
                                                                       group.symbol, strict=True)])
         sign_z = ((car > 0).sum() - n * share) / np.sqrt(n * share * (1 - share))
-        cross = stats.ttest_1samp(car, 0) if spread else None
-        defined = spread and r < 1 and 1 + (n - 1) * r > 0
-        kp = bmp.statistic * np.sqrt((1 - r) / (1 + (n - 1) * r)) if defined else None
+        sign_z /= np.sqrt(inflation)
+        cross = stats.ttest_1samp(car, 0).statistic * factor if defined else None
+        kp = bmp.statistic * factor if defined else None
         patell = scar.sum() / np.sqrt((group.ref_df / (group.ref_df - 2)).sum())
+        patell /= np.sqrt(inflation)
         out.append({
             "event_type": event_type, "linkage": linkage, "grouping": grouping,
             "group_key": key,
             "window_start": start, "window_end": end, "ref_n": n, "ref_caar": car.mean(),
-            "ref_cs_t": cross.statistic if cross else None,
-            "ref_cs_p": cross.pvalue if cross else None,
+            "ref_cs_t": cross,
+            "ref_cs_p": 2 * stats.t.sf(abs(cross), n - 1) if cross is not None else None,
             "ref_patell": patell, "ref_patell_p": 2 * stats.norm.sf(abs(patell)),
-            "ref_bmp": bmp.statistic if bmp else None, "ref_bmp_p": bmp.pvalue if bmp else None,
-            "ref_r": r, "ref_kp": kp,
+            "ref_r": r, "ref_rbar": rbar if n > 1 else None, "ref_n_effective": n_effective,
+            "ref_overlapping": overlapping, "ref_kp": kp,
             "ref_kp_p": 2 * stats.t.sf(abs(kp), n - 1) if kp is not None else None,
             "ref_sign": sign_z, "ref_sign_p": 2 * stats.norm.sf(abs(sign_z))})
     return pd.DataFrame(out)
@@ -241,12 +290,21 @@ def check_event_types(reference) -> None:
         how="outer", indicator=True)
     assert (both._merge == "both").all(), both._merge.value_counts()
     assert (both.n == both.ref_n).all()
+    assert (both.n_overlapping_pairs == both.ref_overlapping).all()
     assert_close(both, [("caar", "ref_caar"), ("cross_sectional_t", "ref_cs_t"),
                         ("cross_sectional_p", "ref_cs_p"), ("patell_z", "ref_patell"),
-                        ("patell_p", "ref_patell_p"), ("bmp_t", "ref_bmp"),
-                        ("bmp_p", "ref_bmp_p"), ("mean_residual_correlation", "ref_r"),
+                        ("patell_p", "ref_patell_p"), ("mean_residual_correlation", "ref_r"),
+                        ("mean_pair_correlation", "ref_rbar"), ("n_effective", "ref_n_effective"),
                         ("kolari_pynnonen_t", "ref_kp"), ("kolari_pynnonen_p", "ref_kp_p"),
                         ("sign_z", "ref_sign"), ("sign_p", "ref_sign_p")])
+    # each p-value's log10, from the reference's statistic (the Student ones with N - 1 df)
+    for column, statistic, student in [("cross_sectional_p_log10", "ref_cs_t", True),
+                                       ("patell_p_log10", "ref_patell", False),
+                                       ("kolari_pynnonen_p_log10", "ref_kp", True),
+                                       ("sign_p_log10", "ref_sign", False)]:
+        both["ref_" + column] = [log10_p(value, n - 1 if student else None)
+                                 for value, n in zip(both[statistic], both.ref_n, strict=True)]
+        assert_close(both, [(column, "ref_" + column)])
 
 
 def reference_bursts(con, baseline_days=7, ratio=3, minimum=4, gap_days=1) -> set:
@@ -279,6 +337,6 @@ def test_attention_bursts_match_the_reference(demo):
     with connect_read_only(str(demo["database"])) as con:
         expected = reference_bursts(con)
         actual = {(entity, first_seen) for entity, first_seen in con.execute(
-            "select primary_entity_id, first_seen_at from marts.dim_event "
+            "select primary_entity_id, first_seen_at from intermediate.int_signal_articles "
             "where event_type = 'attention_burst'").fetchall()}
     assert len(expected) >= 10 and actual == expected

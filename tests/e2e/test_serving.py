@@ -38,8 +38,8 @@ def test_every_mart_is_published_with_the_pipelines_rows(demo):
             assert sorted(map(repr, mine)) == sorted(map(repr, theirs)), mart
         nvda = published.execute(
             "select round(car, 4) from marts.fct_event_impact i join marts.dim_event e "
-            "using (event_id) where e.event_type = 'attention_burst' and "
-            "e.primary_entity_id = 'deepseek' and i.symbol = 'NVDA' and i.window_label = '[0,0]'"
+            "using (event_id) where e.primary_entity_id = 'deepseek' and "
+            "e.first_seen_at = '2025-01-25 12:30:00' and i.symbol = 'NVDA' and i.window_label = '[0,0]'"
         ).fetchall()
         assert nvda == [(-0.1477,)]
 
@@ -85,8 +85,8 @@ def test_every_published_table_has_a_parquet_file_with_its_rows(demo):
 def test_query_prints_a_table_csv_and_json(demo):
     env = {"NEWSIMPACT_WAREHOUSE": str(demo["database"])}
     sql = ("select symbol, round(car, 4) as car from marts.fct_event_impact i "
-           "join marts.dim_event e using (event_id) where e.event_type = 'attention_burst' "
-           "and e.primary_entity_id = 'deepseek' and symbol in ('NVDA', 'AVGO') "
+           "join marts.dim_event e using (event_id) where e.primary_entity_id = 'deepseek' "
+           "and e.first_seen_at = '2025-01-25 12:30:00' and symbol in ('NVDA', 'AVGO') "
            "and window_label = '[0,0]' order by symbol")
     table = newsimpact("query", sql, **env)
     assert table.returncode == 0, table.stderr
@@ -142,10 +142,10 @@ def test_a_reader_holding_the_published_file_never_blocks_a_run(tmp_path):
         assert reader.execute(count).fetchall() == [(before,)]  # its copy, whole
     with duckdb.connect(str(published), read_only=True) as reader:
         [(after,)] = reader.execute(count).fetchall()
-        [(burst,)] = reader.execute(
-            "select count(*) from marts.dim_event where event_type = 'attention_burst' "
-            "and primary_entity_id = 'deepseek'").fetchall()
-    assert after > before and burst == 1
+        [(weekend,)] = reader.execute(
+            "select count(*) from marts.dim_event where primary_entity_id = 'deepseek' "
+            "and first_seen_at = '2025-01-25 12:30:00'").fetchall()
+    assert after > before and weekend == 1
 
 
 def test_the_readme_example_shows_each_move_once(demo):

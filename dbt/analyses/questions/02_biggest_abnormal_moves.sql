@@ -4,11 +4,11 @@
 -- Expected on the demo data (make demo):
 -- | symbol | t0_date | raw_return | abnormal_return | n_events | n_linked_events | lead_event_type | lead_headline |
 -- |---|---|---|---|---|---|---|---|
--- | VST | 2025-01-27 | -0.283 | -0.2674 | 9 | 3 | attention_burst | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
--- | CEG | 2025-01-27 | -0.208 | -0.1912 | 9 | 3 | attention_burst | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
--- | AVGO | 2025-01-27 | -0.174 | -0.156 | 9 | 3 | attention_burst | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
--- | NVDA | 2025-01-27 | -0.1697 | -0.1477 | 9 | 4 | attention_burst | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
--- | ORCL | 2025-01-27 | -0.1379 | -0.123 | 9 | 0 | attention_burst | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
+-- | VST | 2025-01-27 | -0.283 | -0.2674 | 5 | 1 | ai_model_release | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
+-- | CEG | 2025-01-27 | -0.208 | -0.1912 | 5 | 1 | ai_model_release | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
+-- | AVGO | 2025-01-27 | -0.174 | -0.156 | 5 | 1 | ai_model_release | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
+-- | NVDA | 2025-01-27 | -0.1697 | -0.1477 | 5 | 1 | ai_model_release | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
+-- | ORCL | 2025-01-27 | -0.1379 | -0.123 | 5 | 0 | ai_model_release | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
 select
     symbol,
     t0_date,

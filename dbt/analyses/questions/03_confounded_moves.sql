@@ -4,8 +4,8 @@
 -- Expected on the demo data (make demo):
 -- | is_confounded | moves | moves_named_by_news | most_events_on_one_session |
 -- |---|---|---|---|
--- | false | 48 | 4 | 1 |
--- | true | 189 | 40 | 9 |
+-- | false | 73 | 7 | 1 |
+-- | true | 164 | 32 | 6 |
 select
     is_confounded,
     count(*) as moves,

@@ -4,15 +4,11 @@
 -- Expected on the demo data (make demo):
 -- | event_type | primary_entity_id | first_seen_at | n_articles | is_linked | abnormal_return | n_events_on_t0 |
 -- |---|---|---|---|---|---|---|
--- | attention_burst | meta | 2025-01-24 22:00:00 | 4 | false | -0.1477 | 9 |
--- | earnings | meta | 2025-01-24 22:00:00 | 3 | false | -0.1477 | 9 |
--- | ai_model_release | deepseek | 2025-01-25 12:30:00 | 11 | true | -0.1477 | 9 |
--- | investment_deal | meta | 2025-01-25 15:00:00 | 1 | false | -0.1477 | 9 |
--- | attention_burst | deepseek | 2025-01-25 18:20:00 | 24 | true | -0.1477 | 9 |
--- | trade_tariff | colombia | 2025-01-26 20:15:00 | 4 | false | -0.1477 | 9 |
--- | market_selloff | bitcoin | 2025-01-27 09:10:00 | 2 | false | -0.1477 | 9 |
--- | attention_burst | nvidia | 2025-01-27 14:50:00 | 12 | true | -0.1477 | 9 |
--- | market_selloff | nvidia | 2025-01-27 14:50:00 | 10 | true | -0.1477 | 9 |
+-- | earnings | meta | 2025-01-24 22:00:00 | 4 | false | -0.1477 | 5 |
+-- | ai_model_release | deepseek | 2025-01-25 12:30:00 | 25 | true | -0.1477 | 5 |
+-- | investment_deal | meta | 2025-01-25 15:00:00 | 1 | false | -0.1477 | 5 |
+-- | trade_tariff | colombia | 2025-01-26 20:15:00 | 4 | false | -0.1477 | 5 |
+-- | market_selloff | bitcoin | 2025-01-27 09:10:00 | 2 | false | -0.1477 | 5 |
 select
     event.event_type,
     event.primary_entity_id,

@@ -1,4 +1,4 @@
--- Which assets moved significantly (p < 0.01) on t0 of the DeepSeek attention burst, and which
+-- Which assets moved significantly (p < 0.01) on t0 of the DeepSeek weekend event, and which
 -- of them did its news never name (spill-over rather than a direct hit)?
 --
 -- Expected on the demo data (make demo):
@@ -20,7 +20,7 @@ select
     round(impact.car, 4) as abnormal_return
 from marts.fct_event_impact as impact
 inner join marts.dim_event as event on impact.event_id = event.event_id
-where event.event_type = 'attention_burst'
+where cast(event.first_seen_at as date) = date '2025-01-25'
     and event.primary_entity_id = 'deepseek'
     and impact.window_label = '[0,0]'
     and impact.car_p_value < 0.01

@@ -1,4 +1,4 @@
--- Which sectors took the DeepSeek attention burst hardest, by the mean abnormal return on
+-- Which sectors took the DeepSeek weekend event hardest, by the mean abnormal return on
 -- each asset's own t0 (Saturday for crypto, Monday for New York)?
 --
 -- Expected on the demo data (make demo):
@@ -20,7 +20,7 @@ select
 from marts.fct_event_impact as impact
 inner join marts.dim_event as event on impact.event_id = event.event_id
 inner join marts.dim_asset as asset on impact.symbol = asset.symbol
-where event.event_type = 'attention_burst'
+where cast(event.first_seen_at as date) = date '2025-01-25'
     and event.primary_entity_id = 'deepseek'
     and impact.window_label = '[0,0]'
 group by asset.sector

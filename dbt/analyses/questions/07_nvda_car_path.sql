@@ -1,4 +1,4 @@
--- How did NVIDIA's abnormal return build up around the DeepSeek attention burst, session by
+-- How did NVIDIA's abnormal return build up around the DeepSeek weekend event, session by
 -- session from the day before t0 to five sessions after, with the CAR counted from t0?
 --
 -- Expected on the demo data (make demo):
@@ -20,7 +20,7 @@ select
         over (order by path.tau), 4) as car_from_t0
 from marts.fct_event_window as path
 inner join marts.dim_event as event on path.event_id = event.event_id
-where event.event_type = 'attention_burst'
+where cast(event.first_seen_at as date) = date '2025-01-25'
     and event.primary_entity_id = 'deepseek'
     and path.symbol = 'NVDA'
     and path.tau between -1 and 5

@@ -4,11 +4,11 @@
 -- Expected on the demo data (make demo):
 -- | symbol | t0_date | abnormal_volume | abnormal_return | lead_event_type |
 -- |---|---|---|---|---|
--- | VST | 2025-01-27 | 3.99 | -0.2674 | attention_burst |
--- | ORCL | 2025-01-27 | 3.26 | -0.123 | attention_burst |
--- | CEG | 2025-01-27 | 3.13 | -0.1912 | attention_burst |
--- | AVGO | 2025-01-27 | 2.98 | -0.156 | attention_burst |
--- | TSM | 2025-01-27 | 2.95 | -0.1162 | attention_burst |
+-- | VST | 2025-01-27 | 3.99 | -0.2674 | ai_model_release |
+-- | ORCL | 2025-01-27 | 3.26 | -0.123 | ai_model_release |
+-- | CEG | 2025-01-27 | 3.13 | -0.1912 | ai_model_release |
+-- | AVGO | 2025-01-27 | 2.98 | -0.156 | ai_model_release |
+-- | TSM | 2025-01-27 | 2.95 | -0.1162 | ai_model_release |
 select
     symbol,
     t0_date,

@@ -4,13 +4,12 @@
 -- Expected on the demo data (make demo):
 -- | event_type | events | articles | first_event_date | last_event_date |
 -- |---|---|---|---|---|
--- | attention_burst | 18 | 127 | 2025-01-20 | 2025-02-03 |
--- | ai_model_release | 7 | 25 | 2025-01-20 | 2025-02-06 |
--- | earnings | 7 | 23 | 2025-01-16 | 2025-02-05 |
--- | investment_deal | 5 | 16 | 2025-01-21 | 2025-02-03 |
+-- | ai_model_release | 7 | 42 | 2025-01-20 | 2025-02-06 |
+-- | earnings | 7 | 24 | 2025-01-16 | 2025-02-05 |
+-- | investment_deal | 5 | 23 | 2025-01-21 | 2025-02-03 |
 -- | crypto_policy | 4 | 10 | 2025-01-21 | 2025-02-04 |
--- | market_selloff | 4 | 17 | 2025-01-27 | 2025-02-03 |
--- | trade_tariff | 4 | 19 | 2025-01-20 | 2025-02-04 |
+-- | trade_tariff | 4 | 21 | 2025-01-20 | 2025-02-04 |
+-- | market_selloff | 3 | 7 | 2025-01-27 | 2025-02-03 |
 -- | monetary_policy | 2 | 7 | 2025-01-24 | 2025-01-29 |
 -- | export_controls | 1 | 4 | 2025-01-13 | 2025-01-13 |
 select

@@ -5,8 +5,7 @@
 -- | event_type | first_seen_at | n_articles | n_sources | days_since_previous | headline |
 -- |---|---|---|---|---|---|
 -- | ai_model_release | 2025-01-20 12:10:00 | 4 | 2 | null | DeepSeek releases R1, an open reasoning model it says rivals OpenAI’s o1 |
--- | ai_model_release | 2025-01-25 12:30:00 | 11 | 6 | 5.0 | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
--- | attention_burst | 2025-01-25 18:20:00 | 24 | 6 | null | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
+-- | ai_model_release | 2025-01-25 12:30:00 | 25 | 6 | 5.0 | DeepSeek’s AI assistant climbs App Store charts as R1 buzz spreads |
 select
     event_type,
     first_seen_at,

@@ -1,19 +1,19 @@
 -- One row per deduplicated article: the feeds that carried it, its URL, title and first
--- publication time (UTC), and the event it belongs to, if any.
--- Incremental: a run can change only the articles published at or after its earliest new one
--- (their story, and the classified event they join; see story_tail_start), and only those
--- are rebuilt.
+-- publication time (UTC), and the event (happening) its classified signal belongs to, if any.
+-- Incremental: a run can change the articles published at or after its earliest new one
+-- (their story, and the classified event they join; see story_tail_start) and the articles of
+-- the events those are in (a new signal can merge two happenings): only those are rebuilt.
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
-    pre_hook="{{ replace_rows('article_id', story_tail_ids()) }}"
+    pre_hook="{{ replace_rows('article_id', event_tail_article_ids()) }}"
 ) }}
 -- depends_on: {{ ref('stg_news_items') }}
 
 with articles as (
     select * from {{ ref('int_articles') }}
     {% if is_incremental() %}
-    where article_id in ({{ story_tail_ids() }})
+    where article_id in ({{ event_tail_article_ids() }})
     {% endif %}
 ),
 
@@ -22,7 +22,10 @@ article_events as (
 ),
 
 event_articles as (
-    select * from {{ ref('int_classified_event_articles') }}
+    select classified.article_id, signals.event_id
+    from {{ ref('int_classified_event_articles') }} as classified
+    inner join {{ ref('int_event_signals') }} as signals
+        on classified.event_id = signals.signal_id
 ),
 
 sentiment as (

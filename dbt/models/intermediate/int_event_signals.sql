@@ -1,0 +1,134 @@
+-- One row per signal (a classified event or an attention burst, int_signal_articles) with the
+-- event it belongs to: one event per happening. Two signals report the same happening when
+-- they were first seen at most event_merge_hours apart and share stories (a story is a set of
+-- near-duplicate articles, int_stories): at least event_merge_overlap of the smaller signal's
+-- stories are the other's too, so that one roundup naming two happenings in passing does not
+-- join them. A burst (an entity's attention, which on a busy day holds reports of several
+-- happenings) joins other bursts so, and of the classified signals only the one it shares most
+-- stories with. An event is a connected group of such signals, identified and dated by its
+-- earliest signal (first_seen_at, then id), so a happening of one signal keeps that signal's id.
+--
+-- The groups are found without recursion: each signal starts with its own rank as label; a
+-- round takes the smallest label among the signal and its neighbours, then the label of that
+-- label (pointer jumping, so the reach doubles each round). event_merge_rounds rounds settle
+-- chains of hundreds of signals; is_merge_resolved says whether they sufficed (a warning test).
+-- Cost: pairs of signals that share a story, which a story's few entities and types bound.
+{%- set rounds = var('event_merge_rounds') %}
+
+with signal_articles as (
+    select * from {{ ref('int_signal_articles') }}
+),
+
+signal_stories as (
+    select distinct signal_articles.signal_id, stories.story_id
+    from signal_articles
+    inner join {{ ref('int_stories') }} as stories
+        on signal_articles.article_id = stories.article_id
+),
+
+signals as (
+    select
+        signal_articles.signal_id,
+        any_value(signal_articles.event_type) as event_type,
+        any_value(signal_articles.primary_entity_id) as primary_entity_id,
+        any_value(signal_articles.first_seen_at) as first_seen_at,
+        count(distinct signal_articles.article_id) as n_articles,
+        any_value(story_counts.n_stories) as n_stories
+    from signal_articles
+    inner join (
+        select signal_id, count(*) as n_stories from signal_stories group by signal_id
+    ) as story_counts on signal_articles.signal_id = story_counts.signal_id
+    group by signal_articles.signal_id
+),
+
+ranked as (
+    select *, row_number() over (order by first_seen_at, signal_id) as signal_rank
+    from signals
+),
+
+shared as (
+    select first.signal_id, second.signal_id as other_id, count(*) as n_shared_stories
+    from signal_stories as first
+    inner join signal_stories as second
+        on first.story_id = second.story_id and first.signal_id <> second.signal_id
+    group by first.signal_id, second.signal_id
+),
+
+-- pairs of signals first seen at most event_merge_hours apart that share stories
+pairs as (
+    select
+        first.signal_rank as node,
+        second.signal_rank as neighbour,
+        first.event_type = 'attention_burst' as node_is_burst,
+        second.event_type = 'attention_burst' as neighbour_is_burst,
+        shared.n_shared_stories,
+        shared.n_shared_stories
+            >= {{ var('event_merge_overlap') }} * least(first.n_stories, second.n_stories)
+            as overlaps
+    from shared
+    inner join ranked as first on shared.signal_id = first.signal_id
+    inner join ranked as second on shared.other_id = second.signal_id
+    where abs({{ dbt.datediff('first.first_seen_at', 'second.first_seen_at', 'minute') }})
+        <= {{ var('event_merge_hours') }} * 60
+),
+
+-- a burst is the attention a happening drew, and a busy entity's burst holds reports of
+-- other happenings too: it joins only the classified signal it shares most stories with
+burst_partners as (
+    select node as burst, {{ first_by('neighbour', ['-n_shared_stories', 'neighbour']) }} as partner
+    from pairs
+    where node_is_burst and not neighbour_is_burst
+    group by node
+),
+
+-- both directions of every pair that reports one happening
+edges as (
+    select pairs.node, pairs.neighbour
+    from pairs
+    left join burst_partners as node_partner on pairs.node = node_partner.burst
+    left join burst_partners as neighbour_partner on pairs.neighbour = neighbour_partner.burst
+    where pairs.overlaps
+        and (pairs.node_is_burst = pairs.neighbour_is_burst
+             or node_partner.partner = pairs.neighbour or neighbour_partner.partner = pairs.node)
+),
+
+label_0 as (
+    select signal_rank as node, signal_rank as label from ranked
+),
+{% for round in range(1, rounds + 1) %}
+spread_{{ round }} as (
+    select own.node, least(min(own.label), coalesce(min(other.label), min(own.label))) as label
+    from label_{{ round - 1 }} as own
+    left join edges on own.node = edges.node
+    left join label_{{ round - 1 }} as other on edges.neighbour = other.node
+    group by own.node
+),
+
+label_{{ round }} as (
+    select spread.node, least(spread.label, root.label) as label
+    from spread_{{ round }} as spread
+    inner join spread_{{ round }} as root on spread.label = root.node
+),
+{% endfor %}
+
+unresolved as (
+    select distinct edges.node
+    from edges
+    inner join label_{{ rounds }} as own on edges.node = own.node
+    inner join label_{{ rounds }} as other on edges.neighbour = other.node
+    where own.label <> other.label
+)
+
+select
+    event.signal_id as event_id,
+    ranked.signal_id,
+    ranked.event_type,
+    ranked.primary_entity_id,
+    ranked.first_seen_at,
+    ranked.n_articles,
+    ranked.n_stories,
+    unresolved.node is null as is_merge_resolved
+from ranked
+inner join label_{{ rounds }} as labels on ranked.signal_rank = labels.node
+inner join ranked as event on labels.label = event.signal_rank
+left join unresolved on ranked.signal_rank = unresolved.node
