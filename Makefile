@@ -11,7 +11,7 @@ export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DAGSTER_DISABLE_TELEMETRY := true
 
-.PHONY: demo test ui live validate lint clean install bench evaluate spark
+.PHONY: demo test ui live validate lint clean install bench placebo evaluate spark
 
 demo: $(INSTALLED) $(MANIFEST) ## backfill the bundled Jan 2025 window and print the top impacts
 	$(BIN)/newsimpact demo
@@ -42,6 +42,10 @@ spark: $(INSTALLED) $(MANIFEST) ## the demo with the dbt project on Spark in loc
 SIZE ?= S
 bench: $(INSTALLED) $(MANIFEST) ## benchmark at SIZE=S|M|L: one JSON line per measurement on stdout
 	@$(BIN)/python -m tests.benchmarks.bench --size $(SIZE)
+
+SAMPLES ?= 1000
+placebo: $(INSTALLED) ## size and power of the type-level tests by placebo simulation (SAMPLES=1000): a table for the README
+	@$(BIN)/python -m tests.benchmarks.placebo --samples $(SAMPLES) --format markdown
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check orchestration tests

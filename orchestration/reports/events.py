@@ -85,11 +85,13 @@ where path.event_id = ? and list_contains(?, path.symbol) and path.has_happened
 order by path.symbol, path.tau
 """
 
+# Every report of the happening, its classified stories' and its bursts' alike, in order.
 HEADLINES_SQL = """
-select title, url, published_at, first_feed_id
-from marts.fct_news_item
-where event_id = ?
-order by published_at, article_id
+select item.title, item.url, item.published_at, item.first_feed_id
+from marts.bridge_event_article as report
+inner join marts.fct_news_item as item on report.article_id = item.article_id
+where report.event_id = ?
+order by report.position_in_event
 """
 
 

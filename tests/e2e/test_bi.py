@@ -22,9 +22,10 @@ from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
 
-TABLES = {"bridge_news_entity", "dim_asset", "dim_entity", "dim_event", "fct_asset_daily",
+TABLES = {"bridge_event_article", "bridge_event_entity", "bridge_event_type",
+          "bridge_news_entity", "dim_asset", "dim_entity", "dim_event", "fct_asset_daily",
           "fct_asset_move", "fct_event_type_impact", "fct_news_item"}
-VIEWS = {"fct_event_impact", "fct_event_window"}
+VIEWS = {"fct_event_impact", "fct_event_window", "fct_move_candidate"}
 # DuckDB's type of a published column -> what SQLAlchemy reflects, what Python gets, what the
 # Parquet file holds. A type not listed here (HUGEINT, DECIMAL, ...) fails the tests below.
 TYPES = {

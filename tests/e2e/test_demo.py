@@ -47,12 +47,12 @@ def test_demo_shows_progress_per_asset_and_ends_with_a_summary(demo):
     for asset in ("raw/news_items", "raw/prices"):
         bar = next(line for line in out.splitlines() if line.startswith(asset))
         assert f"{days}/{days} days" in bar, bar
-    for layer, assets in (("seeds", 5), ("staging", 9), ("marts", 13), ("serving", 1)):
+    for layer, assets in (("seeds", 5), ("staging", 9), ("marts", 14), ("serving", 1)):
         bar = next(line for line in out.splitlines() if line.startswith(layer + " "))
         assert f"{assets}/{assets}" in bar, bar
     summary = [line for line in out.splitlines() if line.startswith("newsimpact: ingest: ")]
     assert len(summary) == 1 and f"raw/news_items {days} days, 236 new rows" in summary[0]
-    assert "newsimpact: published: 16 tables to " in out
+    assert "newsimpact: published: 17 tables to " in out
     assert "newsimpact: reports: 20 events, " in out
 
 

@@ -11,9 +11,11 @@ import pytest
 from orchestration.warehouse import connect_read_only
 from tests.conftest import REPO, VENV_BIN, environment
 
-MARTS = {"bridge_news_entity", "dim_asset", "dim_entity", "dim_event", "fct_asset_daily",
-         "fct_asset_move",
-         "fct_event_impact", "fct_event_type_impact", "fct_event_window", "fct_news_item"}
+MARTS = {"bridge_event_article", "bridge_event_entity", "bridge_event_type", "bridge_news_entity",
+         "dim_asset", "dim_entity", "dim_event", "fct_asset_daily", "fct_asset_move",
+         "fct_event_impact", "fct_event_type_impact", "fct_event_window", "fct_move_candidate",
+         "fct_news_item"}
+VIEWS = {"fct_event_impact", "fct_event_window", "fct_move_candidate"}
 
 
 def serving(demo):
@@ -70,10 +72,10 @@ def test_every_published_table_has_a_parquet_file_with_its_rows(demo):
         tables = con.execute("select schema_name, table_name from duckdb_tables() "
                              "where not internal order by all").fetchall()
         assert {name for schema, name in tables if schema == "marts"} \
-            == MARTS - {"fct_event_impact", "fct_event_window"}
+            == MARTS - VIEWS
         assert {name for schema, name in tables if schema == "intermediate"} == {
             "int_event_t0", "int_asset_t0_impacts", "int_asset_t0_windows",
-            "int_event_linked_assets", "int_asset_t0_events"}
+            "int_event_linked_assets", "int_asset_t0_events", "int_asset_t0_candidates"}
         for schema, name in tables:
             parquet = pq.read_table(folder / f"{name}.parquet")
             [(rows,)] = con.execute(f"select count(*) from {schema}.{name}").fetchall()

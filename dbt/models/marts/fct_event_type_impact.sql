@@ -14,9 +14,10 @@
 --                       CAR / its standard error (the adjusted Patell test, KP 2010);
 --   Kolari-Pynnonen t   the BMP t (Boehmer, Musumeci & Poulsen 1991), mean(SCAR) / (sd(SCAR) /
 --                       sqrt(N)), times sqrt((1 - rbar) / (1 + (N - 1) rbar));
---   generalized sign Z  (w - N p) / sqrt(N p (1 - p)) / sqrt(1 + (N - 1) rbar), w the positive
---                       CARs, p the share of positive residuals in the pairs' estimation windows
---                       (Cowan 1992).
+--   generalized sign Z  (w - N p) / sqrt(N p (1 - p)) / sqrt(1 + (N - 1) (2 / pi) asin(rbar)),
+--                       w the positive CARs, p the share of positive residuals in the pairs'
+--                       estimation windows (Cowan 1992); signs correlate by (2 / pi) asin of
+--                       their CARs' correlation.
 -- The two cross-sectional tests need a spread of independent observations: they are null when
 -- n_effective < 2 (two overlapping windows of one asset are nearly one observation).
 --
@@ -157,7 +158,9 @@ tests as (
             as cross_sectional_t,
         naive_patell_z / sqrt(variance_inflation) as patell_z,
         case when n_effective >= 2 - 1e-9 then bmp_t * cross_sectional_factor end as kolari_pynnonen_t,
-        naive_sign_z / sqrt(variance_inflation) as sign_z
+        -- two signs correlate less than their CARs: (2 / pi) asin(c) for normal ones (Sheppard)
+        naive_sign_z / sqrt(1 + (n - 1) * 2 / pi() * asin(least(greatest(
+            coalesce(mean_pair_correlation, 0), -1), 1))) as sign_z
     from adjusted
 )
 
