@@ -191,7 +191,8 @@ def test_stargate_is_one_event_with_its_entities_in_the_bridge(demo):
     assert roles["stargate"] == "primary"
     assert {e for e, role in roles.items() if role == "subject"} == {
         "openai", "oracle", "softbank", "elon_musk"}
-    [(first, novelty)] = query(demo, """select count(*), min(novelty) from marts.bridge_event_article
+    [(first, novelty)] = query(demo, """select count(*), min(novelty)
+        from marts.bridge_event_article
         where event_id = ? and is_first_report and novelty = 100""", event_id)
     assert first == 1 and novelty == 100
 

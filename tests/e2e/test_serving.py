@@ -41,7 +41,8 @@ def test_every_mart_is_published_with_the_pipelines_rows(demo):
         nvda = published.execute(
             "select round(car, 4) from marts.fct_event_impact i join marts.dim_event e "
             "using (event_id) where e.primary_entity_id = 'deepseek' and "
-            "e.first_seen_at = '2025-01-25 12:30:00' and i.symbol = 'NVDA' and i.window_label = '[0,0]'"
+            "e.first_seen_at = '2025-01-25 12:30:00' and i.symbol = 'NVDA' "
+            "and i.window_label = '[0,0]'"
         ).fetchall()
         assert nvda == [(-0.1477,)]
 
