@@ -161,6 +161,6 @@ def test_the_readme_example_shows_each_move_once(demo):
     assert len(moves) == len(set(moves)) == 2 * 17  # every asset, [0,0] and [-1,+1]
     nvda = next(row for row in rows if row[0] == "NVDA" and row[2] == "[0,0]")
     assert (str(nvda[1]), nvda[3], nvda[4], nvda[7], nvda[8]) == ("2025-01-27", -0.1697,
-                                                                  -0.1477, 9, 4)
+                                                                  -0.1477, 5, 1)
     btc = next(row for row in rows if row[0] == "BTC-USD" and row[2] == "[0,0]")
     assert str(btc[1]) == "2025-01-25"  # crypto trades on the Saturday the news broke

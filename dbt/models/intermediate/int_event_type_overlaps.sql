@@ -122,8 +122,9 @@ date_pairs as (
             observations.event_type, observations.linkage, observations.grouping,
             observations.group_key, observations.window_label,
             sum(observations.weight * (observations.weight - 1) / 2) as n_copy_pairs,
-            sum(observations.weight * (observations.weight - 1) / 2 * stats.unit_sum)
-                as copy_correlation_sum
+            -- unit_sum is 1 to rounding: summed exactly, so that row order changes no bit
+            {{ exact_sum('stats.unit_sum', weight='cast(observations.weight * (observations.weight - 1) / 2 as bigint)',
+                         keep_decimal=true) }} as copy_correlation_sum
         from observations
         inner join {{ ref('int_asset_t0_residual_stats') }} as stats
             on observations.symbol = stats.symbol and observations.t0_index = stats.t0_index
