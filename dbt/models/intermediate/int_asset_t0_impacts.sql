@@ -82,8 +82,9 @@ tested as (
         *,
         case when window_obs > 0 and car_variance > 0 then car / sqrt(car_variance) end as car_t
     from variances
-)
+),
 
+impacts as (
 select
     symbol,
     t0_index,
@@ -107,3 +108,13 @@ select
     sessions_happened - window_obs as missing_obs,
     sessions_happened = window_length as is_complete
 from tested
+)
+
+select
+    *,
+    -- its log10, which goes on where p underflows (below 1e-308): log10(p) down to 1e-300, then
+    -- computed from the t statistic (README, "The method"); kept here rather than in the view
+    -- fct_event_impact, whose SQL the older DuckDB of BI tools must bind
+    {{ student_t_log10_p_value('car_t', 'degrees_of_freedom', p='car_p_value') }}
+        as car_p_value_log10
+from impacts

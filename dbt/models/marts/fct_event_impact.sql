@@ -41,10 +41,7 @@ select
     impacts.car_standard_error,
     impacts.car_t,
     impacts.car_p_value,
-    -- its log10, which goes on where p underflows (below 1e-308): log10(p) down to 1e-300,
-    -- computed from the t statistic below (README, "The method")
-    {{ student_t_log10_p_value('impacts.car_t', 'impacts.degrees_of_freedom',
-                               p='impacts.car_p_value') }} as car_p_value_log10,
+    impacts.car_p_value_log10,
     impacts.abnormal_volume,
     impacts.model,
     impacts.alpha,
