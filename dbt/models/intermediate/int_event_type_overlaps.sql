@@ -12,8 +12,10 @@
 -- all from counts rather than from pairs: the pairs that share session d number m(m-1)/2, m the
 -- observations whose window holds d (less the same within one t0 date); two spans are apart
 -- when one ends before the other starts, so the pairs apart are the sum over observations of
--- those starting after its end, read off a running count of starts.
-{%- set windows = var('car_windows') %}
+-- those starting after its end, read off a running count of starts. Windows of one session
+-- on different dates never meet, so only longer windows are expanded over their sessions, and
+-- each observation once (the asset's group and its class's are summed from the same counts).
+{%- set keys = 'event_type, linkage, window_label' %}
 
 with type_t0s as (
     select
@@ -32,17 +34,14 @@ with type_t0s as (
 ),
 
 observations as (
-    -- each observation twice: in its asset's group and in its asset class's
     select
         type_t0s.event_type,
         type_t0s.linkage,
-        groupings.grouping,
-        case groupings.grouping when 'asset' then impact.symbol else asset.asset_class end
-            as group_key,
         impact.window_label,
         impact.window_start,
         impact.window_end,
         impact.symbol,
+        asset.asset_class,
         impact.t0_index,
         impact.t0_date,
         type_t0s.n_events as weight
@@ -50,89 +49,179 @@ observations as (
     inner join type_t0s
         on impact.symbol = type_t0s.symbol and impact.t0_index = type_t0s.t0_index
     inner join {{ ref('stg_assets') }} as asset on impact.symbol = asset.symbol
-    cross join (values ('asset'), ('asset_class')) as groupings(grouping)
     where impact.is_complete and impact.car_t is not null
 ),
 
-covered as (
-    -- one row per observation and session of its window
-    select observations.*, windows.session_date
-    from observations
-    inner join {{ ref('int_asset_t0_windows') }} as windows
-        on observations.symbol = windows.symbol and observations.t0_index = windows.t0_index
-    where windows.tau between observations.window_start and observations.window_end
+long_windows as (
+    select * from observations where window_end > window_start
 ),
 
-{% set keys = 'event_type, linkage, grouping, group_key, window_label' %}
-{% set levels = [('all_dates', ''), ('one_date', ', t0_date'),
-                 ('asset_all_dates', ', symbol'), ('asset_one_date', ', symbol, t0_date')] %}
-{% for name, extra in levels %}
-{{ name }} as (
-    -- the pairs sharing each session at this level, summed over the sessions
-    select {{ keys }}, sum(m * (m - 1) / 2) as shared_sessions
+covered as (
+    -- one row per observation of a longer window and session of it (the taus unnested first,
+    -- then joined on equality)
+    select long_windows.*, windows.session_date
     from (
-        select {{ keys }}{{ extra }}, session_date, sum(weight) as m
-        from covered
-        group by {{ keys }}{{ extra }}, session_date
-    ) as per_session
-    group by {{ keys }}
+        select {{ star_except(['tau']) }}, cast(tau as integer) as tau
+        from (
+            select long_windows.*, {{ explode_list(integer_range('long_windows.window_start',
+                'long_windows.window_end')) }} as tau
+            from long_windows
+        ) as offsets
+    ) as long_windows
+    inner join {{ ref('int_asset_t0_windows') }} as windows
+        on long_windows.symbol = windows.symbol and long_windows.t0_index = windows.t0_index
+        and long_windows.tau = windows.tau
 ),
-{% endfor %}
+
+-- the observations holding each session: per asset and t0 date, per asset, per class and t0
+-- date, per class
+asset_date_sessions as (
+    select {{ keys }}, symbol, asset_class, t0_date, session_date, sum(weight) as m
+    from covered
+    group by {{ keys }}, symbol, asset_class, t0_date, session_date
+),
+
+asset_sessions as (
+    select {{ keys }}, symbol, asset_class, session_date, sum(m) as m
+    from asset_date_sessions
+    group by {{ keys }}, symbol, asset_class, session_date
+),
+
+class_date_sessions as (
+    select {{ keys }}, asset_class, t0_date, session_date, sum(m) as m
+    from asset_date_sessions
+    group by {{ keys }}, asset_class, t0_date, session_date
+),
+
+class_sessions as (
+    select {{ keys }}, asset_class, session_date, sum(m) as m
+    from asset_sessions
+    group by {{ keys }}, asset_class, session_date
+),
+
+-- pairs sharing a session, summed over the sessions: all pairs, and those on one t0 date
+asset_shared as (
+    select {{ keys }}, symbol, any_value(asset_class) as asset_class,
+        sum(all_pairs) as all_pairs, sum(date_pairs) as date_pairs
+    from (
+        select {{ keys }}, symbol, asset_class, m * (m - 1) / 2 as all_pairs, 0 as date_pairs
+        from asset_sessions
+        union all
+        select {{ keys }}, symbol, asset_class, 0, m * (m - 1) / 2 from asset_date_sessions
+    ) as pairs
+    group by {{ keys }}, symbol
+),
+
+class_shared as (
+    select {{ keys }}, asset_class, sum(all_pairs) as all_pairs, sum(date_pairs) as date_pairs
+    from (
+        select {{ keys }}, asset_class, m * (m - 1) / 2 as all_pairs, 0 as date_pairs
+        from class_sessions
+        union all
+        select {{ keys }}, asset_class, 0, m * (m - 1) / 2 from class_date_sessions
+    ) as pairs
+    group by {{ keys }}, asset_class
+),
+
+shared as (
+    select {{ keys }}, 'asset' as grouping, symbol as group_key,
+        all_pairs - date_pairs as overlap_sessions,
+        all_pairs - date_pairs as overlap_sessions_same_asset
+    from asset_shared
+    union all
+    select class_shared.event_type, class_shared.linkage, class_shared.window_label,
+        'asset_class', class_shared.asset_class,
+        any_value(class_shared.all_pairs - class_shared.date_pairs),
+        sum(asset_shared.all_pairs - asset_shared.date_pairs)
+    from class_shared
+    inner join asset_shared
+        on class_shared.event_type = asset_shared.event_type
+        and class_shared.linkage = asset_shared.linkage
+        and class_shared.window_label = asset_shared.window_label
+        and class_shared.asset_class = asset_shared.asset_class
+    group by class_shared.event_type, class_shared.linkage, class_shared.window_label,
+        class_shared.asset_class
+),
 
 spans as (
-    select {{ keys }}, symbol, t0_index, any_value(weight) as weight,
-        min(session_date) as first_date, max(session_date) as last_date
-    from covered
-    group by {{ keys }}, symbol, t0_index
+    -- each observation of a longer window in both its groups, with its first and last date
+    select
+        long_windows.event_type, long_windows.linkage, long_windows.window_label,
+        groupings.grouping,
+        case groupings.grouping when 'asset' then long_windows.symbol
+            else long_windows.asset_class end as group_key,
+        long_windows.weight,
+        first.session_date as first_date,
+        last.session_date as last_date
+    from long_windows
+    inner join {{ ref('int_asset_t0_windows') }} as first
+        on long_windows.symbol = first.symbol and long_windows.t0_index = first.t0_index
+        and long_windows.window_start = first.tau
+    inner join {{ ref('int_asset_t0_windows') }} as last
+        on long_windows.symbol = last.symbol and long_windows.t0_index = last.t0_index
+        and long_windows.window_end = last.tau
+    cross join (values ('asset'), ('asset_class')) as groupings(grouping)
 ),
+
+{%- set group_keys = keys ~ ', grouping, group_key' %}
 
 apart as (
     -- per group: its observations (n) and the pairs whose spans do not meet
-    select {{ keys }}, sum(case when is_end = 1 then weight else 0 end) as n,
+    select {{ group_keys }}, sum(case when is_end = 1 then weight else 0 end) as n,
         sum(case when is_end = 1 then weight * (total - starts_so_far) else 0 end) as n_apart
     from (
         select *,
-            sum(weight) over (partition by {{ keys }}) / 2 as total,
+            sum(weight) over (partition by {{ group_keys }}) / 2 as total,
             sum(case when is_end = 0 then weight else 0 end) over (
-                partition by {{ keys }} order by day, is_end
+                partition by {{ group_keys }} order by day, is_end
                 rows between unbounded preceding and current row) as starts_so_far
         from (
-            select {{ keys }}, first_date as day, 0 as is_end, weight from spans
+            select {{ group_keys }}, first_date as day, 0 as is_end, weight from spans
             union all
-            select {{ keys }}, last_date as day, 1 as is_end, weight from spans
+            select {{ group_keys }}, last_date as day, 1 as is_end, weight from spans
         ) as bounds
     ) as counted
-    group by {{ keys }}
+    group by {{ group_keys }}
+),
+
+grouped as (
+    -- every observation in both its groups
+    select observations.*, groupings.grouping,
+        case groupings.grouping when 'asset' then observations.symbol
+            else observations.asset_class end as group_key
+    from observations
+    cross join (values ('asset'), ('asset_class')) as groupings(grouping)
 ),
 
 date_pairs as (
     -- the pairs on one t0 date, and those of one asset with the correlation they hold
     select
-        dates.event_type, dates.linkage, dates.grouping, dates.group_key, dates.window_label,
+        dates.event_type, dates.linkage, dates.window_label, dates.grouping, dates.group_key,
         sum(dates.n * (dates.n - 1) / 2) as n_date_pairs,
         any_value(copies.n_copy_pairs) as n_copy_pairs,
         any_value(copies.copy_correlation_sum) as copy_correlation_sum
     from (
-        select {{ keys }}, t0_date, sum(weight) as n
-        from observations
-        group by {{ keys }}, t0_date
+        select {{ group_keys }}, t0_date, sum(weight) as n
+        from grouped
+        group by {{ group_keys }}, t0_date
     ) as dates
     inner join (
         select
-            observations.event_type, observations.linkage, observations.grouping,
-            observations.group_key, observations.window_label,
-            sum(observations.weight * (observations.weight - 1) / 2) as n_copy_pairs,
+            grouped.event_type, grouped.linkage, grouped.window_label, grouped.grouping,
+            grouped.group_key,
+            sum(grouped.weight * (grouped.weight - 1) / 2) as n_copy_pairs,
             -- unit_sum is 1 to rounding: summed exactly, so that row order changes no bit
-            {{ exact_sum('stats.unit_sum', weight='cast(observations.weight * (observations.weight - 1) / 2 as bigint)',
+            {{ exact_sum('stats.unit_sum',
+                         weight='cast(grouped.weight * (grouped.weight - 1) / 2 as bigint)',
                          keep_decimal=true) }} as copy_correlation_sum
-        from observations
+        from grouped
         inner join {{ ref('int_asset_t0_residual_stats') }} as stats
-            on observations.symbol = stats.symbol and observations.t0_index = stats.t0_index
+            on grouped.symbol = stats.symbol and grouped.t0_index = stats.t0_index
         group by all
     ) as copies
         on dates.event_type = copies.event_type and dates.linkage = copies.linkage
-        and dates.grouping = copies.grouping and dates.group_key = copies.group_key
-        and dates.window_label = copies.window_label
+        and dates.window_label = copies.window_label and dates.grouping = copies.grouping
+        and dates.group_key = copies.group_key
     group by all
 )
 
@@ -142,17 +231,17 @@ select
     date_pairs.grouping,
     date_pairs.group_key,
     date_pairs.window_label,
-    cast(all_dates.shared_sessions - one_date.shared_sessions as bigint) as overlap_sessions,
-    cast(asset_all_dates.shared_sessions - asset_one_date.shared_sessions as bigint)
+    cast(coalesce(shared.overlap_sessions, 0) as bigint) as overlap_sessions,
+    cast(coalesce(shared.overlap_sessions_same_asset, 0) as bigint)
         as overlap_sessions_same_asset,
-    cast(apart.n * (apart.n - 1) / 2 - apart.n_apart - date_pairs.n_date_pairs as bigint)
-        as n_overlapping_pairs,
+    cast(coalesce(apart.n * (apart.n - 1) / 2 - apart.n_apart - date_pairs.n_date_pairs, 0)
+        as bigint) as n_overlapping_pairs,
     cast(date_pairs.n_date_pairs as bigint) as n_date_pairs,
     cast(date_pairs.n_copy_pairs as bigint) as n_copy_pairs,
     cast(date_pairs.copy_correlation_sum as double) as copy_correlation_sum
 from date_pairs
-{% for name, _ in levels + [('apart', '')] %}
-inner join {{ name }}
+{% for name in ['shared', 'apart'] %}
+left join {{ name }}
     on date_pairs.event_type = {{ name }}.event_type and date_pairs.linkage = {{ name }}.linkage
     and date_pairs.grouping = {{ name }}.grouping and date_pairs.group_key = {{ name }}.group_key
     and date_pairs.window_label = {{ name }}.window_label
