@@ -55,8 +55,8 @@ def test_without_a_warehouse_export_is_one_line(tmp_path):
 
 
 def test_publishing_without_sparks_marts_names_the_missing_one(tmp_path):
-    (tmp_path / "marts" / "bridge_news_entity").mkdir(parents=True)
-    with pytest.raises(PublishError, match=r"^no Parquet copy of bridge_news_entity under "
+    (tmp_path / "marts" / "bridge_event_article").mkdir(parents=True)
+    with pytest.raises(PublishError, match=r"^no Parquet copy of bridge_event_article under "
                                            rf"{tmp_path / 'marts'}: build the marts on Spark"):
         publish(tmp_path / "none.duckdb", tmp_path / "serving",
                 dbt_project.manifest_path, str(tmp_path / "marts"))

@@ -8,10 +8,10 @@
 -- stories with. An event is a connected group of such signals, identified and dated by its
 -- earliest signal (first_seen_at, then id), so a happening of one signal keeps that signal's id.
 --
--- The groups are found without recursion: each signal starts with its own rank as label; a
--- round takes the smallest label among the signal and its neighbours, then the label of that
--- label (pointer jumping, so the reach doubles each round). event_merge_rounds rounds settle
--- chains of hundreds of signals; is_merge_resolved says whether they sufficed (a warning test).
+-- The groups are found without recursion: each signal starts with its own rank as label, and a
+-- round takes the smallest label among the signal and its neighbours, so event_merge_rounds
+-- rounds settle a group whose signals are at most that many steps apart; is_merge_resolved says
+-- whether they sufficed (a warning test).
 -- Cost: pairs of signals that share a story, which a story's few entities and types bound.
 {%- set rounds = var('event_merge_rounds') %}
 
@@ -92,22 +92,23 @@ edges as (
              or node_partner.partner = pairs.neighbour or neighbour_partner.partner = pairs.node)
 ),
 
+-- every signal is its own neighbour, so that one join per round reads the labels once (Spark
+-- inlines a CTE at every reference: two per round would double the plan each round)
+linked as (
+    select node, neighbour from edges
+    union all
+    select signal_rank, signal_rank from ranked
+),
+
 label_0 as (
     select signal_rank as node, signal_rank as label from ranked
 ),
 {% for round in range(1, rounds + 1) %}
-spread_{{ round }} as (
-    select own.node, least(min(own.label), coalesce(min(other.label), min(own.label))) as label
-    from label_{{ round - 1 }} as own
-    left join edges on own.node = edges.node
-    left join label_{{ round - 1 }} as other on edges.neighbour = other.node
-    group by own.node
-),
-
 label_{{ round }} as (
-    select spread.node, least(spread.label, root.label) as label
-    from spread_{{ round }} as spread
-    inner join spread_{{ round }} as root on spread.label = root.node
+    select linked.node, min(previous.label) as label
+    from linked
+    inner join label_{{ round - 1 }} as previous on linked.neighbour = previous.node
+    group by linked.node
 ),
 {% endfor %}
 
