@@ -247,7 +247,7 @@ def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
         share = np.mean([(residuals[(e, s)] > 0).mean() for e, s in zip(group.event_id,
                                                                       group.symbol, strict=True)])
         sign_z = ((car > 0).sum() - n * share) / np.sqrt(n * share * (1 - share))
-        sign_z /= np.sqrt(1 + (n - 1) * 2 / np.pi * np.arcsin(np.clip(rbar, -1, 1)))
+        sign_z /= np.sqrt(1 + (n - 1) * 2 / np.pi * np.arcsin(np.clip(round(rbar, 12), -1, 1)))
         cross = stats.ttest_1samp(car, 0).statistic * factor if defined else None
         kp = bmp.statistic * factor if defined else None
         patell = scar.sum() / np.sqrt((group.ref_df / (group.ref_df - 2)).sum())

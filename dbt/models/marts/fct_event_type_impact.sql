@@ -158,9 +158,11 @@ tests as (
             as cross_sectional_t,
         naive_patell_z / sqrt(variance_inflation) as patell_z,
         case when n_effective >= 2 - 1e-9 then bmp_t * cross_sectional_factor end as kolari_pynnonen_t,
-        -- two signs correlate less than their CARs: (2 / pi) asin(c) for normal ones (Sheppard)
+        -- two signs correlate less than their CARs: (2 / pi) asin(c) for normal ones (Sheppard);
+        -- rbar rounded to 1e-12 first, since asin's slope is infinite at 1 (copies of one series
+        -- have rbar 1 to the last bit of its sums, which asin would turn into 1e-8)
         naive_sign_z / sqrt(1 + (n - 1) * 2 / pi() * asin(least(greatest(
-            coalesce(mean_pair_correlation, 0), -1), 1))) as sign_z
+            round(coalesce(mean_pair_correlation, 0), 12), -1), 1))) as sign_z
     from adjusted
 )
 
