@@ -1,7 +1,6 @@
 -- One row per event type, linkage, group (one asset, or one asset class), CAR window and month
--- of t0: the sums fct_event_type_impact's tests are made of. An event's linked group holds the
--- assets it names (int_event_linked_assets), its spill-over group every other asset. Over the
--- complete (asset, t0, window)s of the type's events, each weighted by n_events (the number of
+-- of t0: the sums fct_event_type_impact's tests are made of. Over the complete (asset, t0,
+-- window)s of the type's events (int_event_type_t0s), each weighted by n_events (the number of
 -- the type's events of that linkage with that t0): n, the dates, CARs and SCARs and their
 -- squares, df / (df - 2), the positive CARs, the residuals' positive shares, and the
 -- Kolari-Pynnonen correlation sum of the pairs that share a t0 date (which never spans two
@@ -20,22 +19,10 @@
 {%- set windows = var('car_windows') %}
 
 with type_t0s as (
-    select
-        event.event_type,
-        t0.symbol,
-        t0.t0_index,
-        case when linked.event_id is null then 'spillover' else 'linked' end as linkage,
-        count(*) as n_events
-    from {{ ref('int_event_t0') }} as t0
-    inner join (
-        select distinct event_id, event_type from {{ ref('int_event_articles') }}
-    ) as event on t0.event_id = event.event_id
-    left join {{ ref('int_event_linked_assets') }} as linked
-        on t0.event_id = linked.event_id and t0.symbol = linked.symbol
+    select * from {{ ref('int_event_type_t0s') }}
     {% if is_incremental() %}
-    where t0.t0_date >= {{ t0_months_from() }}
+    where t0_date >= {{ t0_months_from() }}
     {% endif %}
-    group by all
 ),
 
 impacts as (
