@@ -269,7 +269,9 @@ asset_sums as (
                                ('scar_square_sum', 'impacts.car_t * impacts.car_t'),
                                ('scar_variance_sum', 'impacts.degrees_of_freedom '
                                                      '/ (impacts.degrees_of_freedom - 2.0)'),
-                               ('share_positive_sum', 'positive_shares.share_positive')] %}
+                               ('share_positive_sum', 'positive_shares.share_positive'),
+                               ('rank_sum', 'ranks.rank_sum'),
+                               ('rank_variance_sum', 'ranks.rank_variance')] %}
         {{ exact_sum(value, weight='impacts.n_events', keep_decimal=true) }} as {{ name }},
         {% endfor %}
         sum(case when impacts.car > 0 then impacts.n_events else 0 end) as n_positive
@@ -277,6 +279,9 @@ asset_sums as (
     left join {{ ref('int_asset_t0_residual_stats') }} as positive_shares
         on impacts.symbol = positive_shares.symbol
         and impacts.t0_index = positive_shares.t0_index
+    left join {{ ref('int_asset_t0_ranks') }} as ranks
+        on impacts.symbol = ranks.symbol and impacts.t0_index = ranks.t0_index
+        and impacts.window_label = ranks.window_label
     group by impacts.event_type, impacts.linkage, impacts.symbol, impacts.window_label,
         impacts.t0_month
 ),
@@ -309,6 +314,8 @@ sums as (
         sum(scar_square_sum),
         sum(scar_variance_sum),
         sum(share_positive_sum),
+        sum(rank_sum),
+        sum(rank_variance_sum),
         sum(n_positive)
     from asset_sums
     inner join class_dates

@@ -17,7 +17,12 @@
 --   generalized sign Z  (w - N p) / sqrt(N p (1 - p)) / sqrt(1 + (N - 1) (2 / pi) asin(rbar)),
 --                       w the positive CARs, p the share of positive residuals in the pairs'
 --                       estimation windows (Cowan 1992); signs correlate by (2 / pi) asin of
---                       their CARs' correlation.
+--                       their CARs' correlation;
+--   Corrado rank Z      the sum over the pairs of their window days' centred ranks U among the
+--                       t0's estimation and event days (int_asset_t0_ranks) over the square
+--                       root of its variance with no event, sum of L (T - 1) / (12 (T + 1)),
+--                       times 1 + (N - 1) rbar (Corrado 1989; Cowan 1992): free of the
+--                       returns' distribution and of event-induced variance.
 -- The two cross-sectional tests need a spread of independent observations: they are null when
 -- n_effective < 2 (two overlapping windows of one asset are nearly one observation).
 --
@@ -51,6 +56,8 @@ sums as (
         sum(scar_variance_sum) as scar_variance_sum,
         sum(share_positive_sum) as share_positive_sum,
         sum(n_positive) as n_positive,
+        sum(rank_sum) as rank_sum,
+        sum(rank_variance_sum) as rank_variance_sum,
         sum(correlation_sum) as correlation_sum
     from month_sums
     group by event_type, linkage, grouping, group_key, window_label
@@ -110,6 +117,8 @@ aggregated as (
         cast(scar_variance_sum as double) as scar_variance_sum,
         n_positive,
         cast(share_positive_sum as double) / n as expected_share_positive,
+        cast(rank_sum as double) as rank_sum,
+        cast(rank_variance_sum as double) as rank_variance_sum,
         cast(correlation_sum as double) as correlation_sum,
         -- the pairs on different dates: one asset's at correlation 1, two assets' at the mean
         -- correlation of two assets on one date, each times its shared sessions over L
@@ -162,7 +171,10 @@ tests as (
         -- rbar rounded to 1e-12 first, since asin's slope is infinite at 1 (copies of one series
         -- have rbar 1 to the last bit of its sums, which asin would turn into 1e-8)
         naive_sign_z / sqrt(1 + (n - 1) * 2 / pi() * asin(least(greatest(
-            round(coalesce(mean_pair_correlation, 0), 12), -1), 1))) as sign_z
+            round(coalesce(mean_pair_correlation, 0), 12), -1), 1))) as sign_z,
+        -- the ranks' sum against its variance with no event, times the same inflation
+        case when rank_variance_sum * variance_inflation > 0
+            then rank_sum / sqrt(rank_variance_sum * variance_inflation) end as corrado_z
     from adjusted
 )
 
@@ -201,5 +213,8 @@ select
     expected_share_positive,
     sign_z,
     {{ normal_p_value('sign_z') }} as sign_p,
-    {{ normal_log10_p_value('sign_z') }} as sign_p_log10
+    {{ normal_log10_p_value('sign_z') }} as sign_p_log10,
+    corrado_z,
+    {{ normal_p_value('corrado_z') }} as corrado_p,
+    {{ normal_log10_p_value('corrado_z') }} as corrado_p_log10
 from tests
