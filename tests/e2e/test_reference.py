@@ -78,6 +78,38 @@ def estimation_residuals(estimation: pd.DataFrame, model: dict) -> pd.Series:
     return pd.Series(residual, index=estimation.session_date.to_numpy()).dropna()
 
 
+def corrado_ranks(event_window: pd.DataFrame, model: dict, residuals: pd.Series) -> pd.Series:
+    """U = rank / (T + 1) - 1/2 of each event-window day with an abnormal return, by date: its
+    AR over the one-day forecast error, ranked (ties at their mean) among the estimation
+    residuals over s and the other event days (Corrado 1989)."""
+    rm = event_window.rm if model["model"] != "mean_adjusted" else 0
+    ar = (event_window.r - model["alpha"] - model["beta"] * rm).dropna()
+    if model["model"] == "market_model":
+        factor = 1 + 1 / model["n"] + (event_window.rm[ar.index] - model["m"]) ** 2 / model["sxx"]
+    else:
+        factor = 1 + 1 / model["n"] if model["model"] == "mean_adjusted" else 1.0
+    s = math.sqrt(model["s2"])
+    scaled = np.concatenate([residuals.to_numpy() / s, (ar / (s * np.sqrt(factor))).to_numpy()])
+    ranks = stats.rankdata(scaled)[len(residuals):]
+    out = pd.Series(ranks / (len(scaled) + 1) - 0.5,
+                    index=event_window.session_date[ar.index].to_numpy())
+    out.attrs["T"] = len(scaled)
+    return out
+
+
+def grank(residuals: pd.Series, s: float, length: int, scar: float | None) -> dict:
+    """GRANK's U of a window's SCAR among the sums of `length` consecutive estimation residuals
+    (all present) over s sqrt(L), and its variance (T - 1) / (12 (T + 1)), T = sums + 1
+    (Kolari & Pynnonen 2011, the window as one day)."""
+    sums = residuals.rolling(length, min_periods=length).sum().dropna() / (s * math.sqrt(length))
+    if scar is None or not len(sums):
+        return {"ref_grank_u": np.nan, "ref_grank_variance": np.nan}
+    days = len(sums) + 1
+    rank = 1 + (sums < scar).sum() + 0.5 * (sums == scar).sum()
+    return {"ref_grank_u": rank / (days + 1) - 0.5,
+            "ref_grank_variance": (days - 1) / (12 * (days + 1))}
+
+
 def reference_rows(con, seeds: Path) -> tuple[pd.DataFrame, dict]:
     """Every (event, asset, window) row, and every pair's estimation residuals by date."""
     series = asset_series(con, seeds)
@@ -94,6 +126,11 @@ def reference_rows(con, seeds: Path) -> tuple[pd.DataFrame, dict]:
             if model is None:
                 continue
             residuals[(event.event_id, symbol)] = estimation_residuals(est, model)
+            ranks = corrado_ranks(frame.iloc[max(t0 - 5, 0): t0 + 6], model,
+                                  residuals[(event.event_id, symbol)])
+            expected_est = model["alpha"] + model["beta"] * (
+                est.rm if model["model"] != "mean_adjusted" else 0)
+            est_residuals = (est.r - expected_est).reset_index(drop=True)
             for start, end in WINDOWS:
                 window = frame.iloc[max(t0 + start, 0): t0 + end + 1]
                 expected = model["alpha"] + model["beta"] * (
@@ -109,6 +146,7 @@ def reference_rows(con, seeds: Path) -> tuple[pd.DataFrame, dict]:
                 else:
                     variance = model["s2"] * (length + length**2 / model["n"])
                 t = ar.sum() / math.sqrt(variance) if length else None
+                days = ranks.index.intersection(window.session_date[ar.index])
                 rows.append({
                     "event_id": event.event_id, "symbol": symbol, "window_start": start,
                     "window_end": end, "ref_t0": frame.session_date[t0].date(),
@@ -120,6 +158,10 @@ def reference_rows(con, seeds: Path) -> tuple[pd.DataFrame, dict]:
                     "ref_obs": length, "ref_df": model["df"],
                     "ref_sessions": frozenset(window.session_date),
                     "ref_complete": len(window) == end - start + 1 and window.happened.all(),
+                    **grank(est_residuals, math.sqrt(model["s2"]), end - start + 1, t),
+                    "ref_rank_sum": ranks[days].sum(),
+                    "ref_rank_variance": len(days) * (ranks.attrs["T"] - 1)
+                                         / (12 * (ranks.attrs["T"] + 1)),
                 })
     return pd.DataFrame(rows), residuals
 
@@ -252,6 +294,8 @@ def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
         kp = bmp.statistic * factor if defined else None
         patell = scar.sum() / np.sqrt((group.ref_df / (group.ref_df - 2)).sum())
         patell /= np.sqrt(inflation)
+        ranks = group.ref_rank_sum.sum() / np.sqrt(group.ref_rank_variance.sum() * inflation)
+        granks = group.ref_grank_u.sum() / np.sqrt(group.ref_grank_variance.sum() * inflation)
         out.append({
             "event_type": event_type, "linkage": linkage, "grouping": grouping,
             "group_key": key,
@@ -262,7 +306,9 @@ def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
             "ref_r": r, "ref_rbar": rbar if n > 1 else None, "ref_n_effective": n_effective,
             "ref_overlapping": overlapping, "ref_kp": kp,
             "ref_kp_p": 2 * stats.t.sf(abs(kp), n - 1) if kp is not None else None,
-            "ref_sign": sign_z, "ref_sign_p": 2 * stats.norm.sf(abs(sign_z))})
+            "ref_sign": sign_z, "ref_sign_p": 2 * stats.norm.sf(abs(sign_z)),
+            "ref_corrado": ranks, "ref_corrado_p": 2 * stats.norm.sf(abs(ranks)),
+            "ref_grank": granks, "ref_grank_p": 2 * stats.norm.sf(abs(granks))})
     return pd.DataFrame(out)
 
 
@@ -296,12 +342,16 @@ def check_event_types(reference) -> None:
                         ("patell_p", "ref_patell_p"), ("mean_residual_correlation", "ref_r"),
                         ("mean_pair_correlation", "ref_rbar"), ("n_effective", "ref_n_effective"),
                         ("kolari_pynnonen_t", "ref_kp"), ("kolari_pynnonen_p", "ref_kp_p"),
-                        ("sign_z", "ref_sign"), ("sign_p", "ref_sign_p")])
+                        ("sign_z", "ref_sign"), ("sign_p", "ref_sign_p"),
+                        ("corrado_z", "ref_corrado"), ("corrado_p", "ref_corrado_p"),
+                        ("grank_z", "ref_grank"), ("grank_p", "ref_grank_p")])
     # each p-value's log10, from the reference's statistic (the Student ones with N - 1 df)
     for column, statistic, student in [("cross_sectional_p_log10", "ref_cs_t", True),
                                        ("patell_p_log10", "ref_patell", False),
                                        ("kolari_pynnonen_p_log10", "ref_kp", True),
-                                       ("sign_p_log10", "ref_sign", False)]:
+                                       ("sign_p_log10", "ref_sign", False),
+                                       ("corrado_p_log10", "ref_corrado", False),
+                                       ("grank_p_log10", "ref_grank", False)]:
         both["ref_" + column] = [log10_p(value, n - 1 if student else None)
                                  for value, n in zip(both[statistic], both.ref_n, strict=True)]
         assert_close(both, [(column, "ref_" + column)])

@@ -1,5 +1,5 @@
 -- One row per asset, t0 session (the t0 of at least one event) and CAR window: what the rank
--- test of fct_event_type_impact needs (Corrado 1989, over a window as Cowan 1992). Each event
+-- tests of fct_event_type_impact need. Corrado (1989, over a window as Cowan 1992): each event
 -- day (the span of car_windows, [-5, +5]) with an abnormal return is ranked among the t0's T
 -- days: its estimation residuals and the event days themselves, each standardised by
 -- its standard error (s for a residual; a day's AR by the one-day forecast error, s * sqrt(1 +
@@ -9,6 +9,11 @@
 -- distribution.
 --   rank_sum       the sum of U over the window's days with an abnormal return
 --   rank_variance  window_obs * (T - 1) / (12 (T + 1)), its variance with no event
+-- and GRANK's (Kolari & Pynnonen 2011), the window as one day ranked among its own kind: the
+-- window's SCAR among the sums of L consecutive estimation residuals over s sqrt(L) (all L
+-- present), T = those sums + 1.
+--   grank_u         U of the SCAR
+--   grank_variance  (T - 1) / (12 (T + 1))
 -- Comparisons are counted, never paired: the event days are columns of one row per t0, and
 -- each estimation residual is compared with all of them in one pass.
 -- Incremental: only new t0s and those whose event days have not all happened are computed.
@@ -24,6 +29,11 @@
 {%- set first = var('car_windows') | map(attribute=0) | min %}
 {%- set last = var('car_windows') | map(attribute=1) | max %}
 {%- set taus = range(first, last + 1) | list %}
+{%- set lengths = [] %}
+{%- for window in var('car_windows') %}
+    {%- do lengths.append(window[1] - window[0] + 1) %}
+{%- endfor %}
+{%- set lengths = lengths | unique | list %}
 
 with event_days as (
     -- each day's AR over its forecast error relative to s (on the residuals' scale)
@@ -51,20 +61,87 @@ with event_days as (
 ),
 
 series as (
-    -- one row per t0, its event days as columns (null where a day has no abnormal return)
+    -- one row per t0: its event days as columns (null where a day has no abnormal return),
+    -- and each window's SCAR times s (on the residuals' scale, times sqrt(L) for the sums)
     select
-        symbol,
-        t0_index,
-        {% for tau in taus %}
-        max(case when tau = {{ tau }} then scaled_return end) as day_{{ loop.index }}
+        days.*,
+        {% for window in var('car_windows') %}
+        scars.scar_{{ loop.index }}
             {%- if not loop.last %},{% endif %}
         {% endfor %}
-    from event_days
-    group by symbol, t0_index
+    from (
+        select
+            symbol,
+            t0_index,
+            {% for tau in taus %}
+            max(case when tau = {{ tau }} then scaled_return end) as day_{{ loop.index }}
+                {%- if not loop.last %},{% endif %}
+            {% endfor %}
+        from event_days
+        group by symbol, t0_index
+    ) as days
+    left join (
+        select
+            impacts.symbol,
+            impacts.t0_index,
+            {% for window in var('car_windows') %}
+            max(case when impacts.window_label = '{{ window_label(window) }}'
+                then impacts.car_t * sqrt(models.residual_variance
+                    * {{ window[1] - window[0] + 1 }}) end) as scar_{{ loop.index }}
+                {%- if not loop.last %},{% endif %}
+            {% endfor %}
+        from {{ ref('int_asset_t0_impacts') }} as impacts
+        inner join {{ ref('int_market_models') }} as models
+            on impacts.symbol = models.symbol and impacts.t0_index = models.session_index
+        inner join (select distinct symbol, t0_index from event_days) as wanted
+            on impacts.symbol = wanted.symbol and impacts.t0_index = wanted.t0_index
+        group by impacts.symbol, impacts.t0_index
+    ) as scars on days.symbol = scars.symbol and days.t0_index = scars.t0_index
 ),
 
 residuals as (
     {{ estimation_residuals('series') }}
+),
+
+window_sums as (
+    -- GRANK's sums of L consecutive residuals (null unless all present), differences of one
+    -- running sum, over narrow rows (the sort is the cost)
+    select
+        symbol,
+        t0_index,
+        {% for length in lengths %}
+        {% if length == 1 %}residual{% else %}
+        case when lag(session_index, {{ length - 1 }}) over t0 = session_index - {{ length - 1 }}
+            then running_sum - coalesce(lag(running_sum, {{ length }}) over t0, 0)
+        end{% endif %} as sum_{{ length }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from (
+        select symbol, t0_index, session_index, residual,
+            sum(residual) over (partition by symbol, t0_index order by session_index
+                rows between unbounded preceding and current row) as running_sum
+        from residuals
+    ) as running
+    window t0 as (partition by symbol, t0_index order by session_index)
+),
+
+grank_counts as (
+    select
+        window_sums.symbol,
+        window_sums.t0_index,
+        {% for window in var('car_windows') %}
+        {%- set length = window[1] - window[0] + 1 %}
+        count(window_sums.sum_{{ length }}) as sums_{{ loop.index }},
+        sum(case when series.scar_{{ loop.index }} is null then null
+            when window_sums.sum_{{ length }} < series.scar_{{ loop.index }} then 1.0
+            when window_sums.sum_{{ length }} = series.scar_{{ loop.index }} then 0.5 else 0 end)
+            as sums_below_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from window_sums
+    inner join series
+        on window_sums.symbol = series.symbol and window_sums.t0_index = series.t0_index
+    group by window_sums.symbol, window_sums.t0_index
 ),
 
 below_in_estimation as (
@@ -109,7 +186,21 @@ windows as (
         {{ window[1] }} as window_end
     {% if not loop.last %}union all{% endif %}
     {% endfor %}
-)
+),
+
+grank as (
+    -- each window's SCAR among the sums of its length (none without a SCAR)
+    {% for window in var('car_windows') %}
+    select symbol, t0_index, '{{ window_label(window) }}' as window_label,
+        (1 + sums_below_{{ loop.index }}) / (sums_{{ loop.index }} + 2.0) - 0.5 as grank_u,
+        sums_{{ loop.index }} / (12 * (sums_{{ loop.index }} + 2.0)) as grank_variance
+    from grank_counts
+    where sums_below_{{ loop.index }} is not null
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+rank_sums as (
 
 select
     ranked.symbol,
@@ -127,3 +218,10 @@ inner join {{ ref('int_asset_t0_windows') }} as happened
     on ranked.symbol = happened.symbol and ranked.t0_index = happened.t0_index
     and happened.tau = {{ last }}
 group by ranked.symbol, ranked.t0_index, windows.window_label
+)
+
+select rank_sums.*, grank.grank_u, grank.grank_variance
+from rank_sums
+left join grank
+    on rank_sums.symbol = grank.symbol and rank_sums.t0_index = grank.t0_index
+    and rank_sums.window_label = grank.window_label

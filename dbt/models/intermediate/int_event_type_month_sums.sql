@@ -271,7 +271,9 @@ asset_sums as (
                                                      '/ (impacts.degrees_of_freedom - 2.0)'),
                                ('share_positive_sum', 'positive_shares.share_positive'),
                                ('rank_sum', 'ranks.rank_sum'),
-                               ('rank_variance_sum', 'ranks.rank_variance')] %}
+                               ('rank_variance_sum', 'ranks.rank_variance'),
+                               ('grank_sum', 'ranks.grank_u'),
+                               ('grank_variance_sum', 'ranks.grank_variance')] %}
         {{ exact_sum(value, weight='impacts.n_events', keep_decimal=true) }} as {{ name }},
         {% endfor %}
         sum(case when impacts.car > 0 then impacts.n_events else 0 end) as n_positive
@@ -316,6 +318,8 @@ sums as (
         sum(share_positive_sum),
         sum(rank_sum),
         sum(rank_variance_sum),
+        sum(grank_sum),
+        sum(grank_variance_sum),
         sum(n_positive)
     from asset_sums
     inner join class_dates

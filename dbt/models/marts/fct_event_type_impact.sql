@@ -22,7 +22,11 @@
 --                       t0's estimation and event days (int_asset_t0_ranks) over the square
 --                       root of its variance with no event, sum of L (T - 1) / (12 (T + 1)),
 --                       times 1 + (N - 1) rbar (Corrado 1989; Cowan 1992): free of the
---                       returns' distribution and of event-induced variance.
+--                       returns' distribution and of event-induced variance;
+--   GRANK Z             the window as one day (Kolari & Pynnonen 2011): each pair's SCAR
+--                       ranked among the sums of L consecutive estimation residuals over
+--                       s sqrt(L), U summed over the pairs against sum (T - 1) / (12 (T + 1))
+--                       times 1 + (N - 1) rbar.
 -- The two cross-sectional tests need a spread of independent observations: they are null when
 -- n_effective < 2 (two overlapping windows of one asset are nearly one observation).
 --
@@ -58,6 +62,8 @@ sums as (
         sum(n_positive) as n_positive,
         sum(rank_sum) as rank_sum,
         sum(rank_variance_sum) as rank_variance_sum,
+        sum(grank_sum) as grank_sum,
+        sum(grank_variance_sum) as grank_variance_sum,
         sum(correlation_sum) as correlation_sum
     from month_sums
     group by event_type, linkage, grouping, group_key, window_label
@@ -119,6 +125,8 @@ aggregated as (
         cast(share_positive_sum as double) / n as expected_share_positive,
         cast(rank_sum as double) as rank_sum,
         cast(rank_variance_sum as double) as rank_variance_sum,
+        cast(grank_sum as double) as grank_sum,
+        cast(grank_variance_sum as double) as grank_variance_sum,
         cast(correlation_sum as double) as correlation_sum,
         -- the pairs on different dates: one asset's at correlation 1, two assets' at the mean
         -- correlation of two assets on one date, each times its shared sessions over L
@@ -174,7 +182,9 @@ tests as (
             round(coalesce(mean_pair_correlation, 0), 12), -1), 1))) as sign_z,
         -- the ranks' sum against its variance with no event, times the same inflation
         case when rank_variance_sum * variance_inflation > 0
-            then rank_sum / sqrt(rank_variance_sum * variance_inflation) end as corrado_z
+            then rank_sum / sqrt(rank_variance_sum * variance_inflation) end as corrado_z,
+        case when grank_variance_sum * variance_inflation > 0
+            then grank_sum / sqrt(grank_variance_sum * variance_inflation) end as grank_z
     from adjusted
 )
 
@@ -216,5 +226,8 @@ select
     {{ normal_log10_p_value('sign_z') }} as sign_p_log10,
     corrado_z,
     {{ normal_p_value('corrado_z') }} as corrado_p,
-    {{ normal_log10_p_value('corrado_z') }} as corrado_p_log10
+    {{ normal_log10_p_value('corrado_z') }} as corrado_p_log10,
+    grank_z,
+    {{ normal_p_value('grank_z') }} as grank_p,
+    {{ normal_log10_p_value('grank_z') }} as grank_p_log10
 from tests
