@@ -40,7 +40,7 @@ the rest against the normal unless said):
   cross_sectional_t     CAAR / (sd(CAR) / sqrt(N));
   patell_z              sum SCAR / sqrt(sum df / (df - 2));
   bmp_t                 mean(SCAR) / (sd(SCAR) / sqrt(N)) (Boehmer, Musumeci & Poulsen 1991);
-  kolari_pynnonen_t     the warehouse's today: bmp_t sqrt((1 - r) / (1 + (N - 1) r)), r the sum
+  kolari_pynnonen_t     the warehouse's before issue 22: bmp_t sqrt((1 - r) / (1 + (N - 1) r)), r the sum
                         of the estimation-residual correlations of the pairs sharing a t0 date,
                         over all N (N - 1) / 2 pairs (other pairs count 0);
   sign_z                (w - N p) / sqrt(N p (1 - p)), w the positive CARs, p the mean over
@@ -68,7 +68,10 @@ the rest against the normal unless said):
                         U = rank / (T + 1) - 1/2, Ubar_t the mean over events on relative day t,
                         Z = sum_{t in window} Ubar_t / (sqrt(L) S), S^2 = mean over the T days
                         of Ubar_t^2;
-  adjusted_corrado_z    the same ranks, sum over events and window days of U against the
+  adjusted_corrado_z    the warehouse's corrado_z (int_asset_t0_ranks, fct_event_type_impact;
+                        it ranks the days of the span of its CAR windows, [-5, +5], with the
+                        one-day forecast error of each model, and gives ties their mean rank):
+                        the same ranks, sum over events and window days of U against the
                         variance the ranks have under dependence, N L (T - 1) / (12 (T + 1))
                         (1 + (N - 1) rbar) (rank and Pearson correlations differ by < 0.02);
   grank_t               Kolari & Pynnonen (2011): GSAR = the 240 estimation residuals / s and,
@@ -76,7 +79,8 @@ the rest against the normal unless said):
                         (T = 241), Z = Ubar_0 / S, t = Z sqrt((T - 2) / (T - 1 - Z^2)),
                         Student t with T - 2 df. The time series of Ubar_t carries the
                         correlation of events that share calendar days (clustering-robust);
-  adjusted_grank_z      the window as one day, ranked like with like: SCAR (not restandardised
+  adjusted_grank_z      the warehouse's grank_z (sums of L consecutive residuals all present):
+                        the window as one day, ranked like with like: SCAR (not restandardised
                         by sd(SCAR)) among the 241 - L sums of L consecutive estimation
                         residuals / s, each over sqrt(L) (T = 242 - L); Z = sum over events of
                         U / sqrt(N (T - 1) / (12 (T + 1)) (1 + (N - 1) rbar));
