@@ -1,7 +1,8 @@
 -- One row per event (one happening, int_event_signals) and article: the articles of its
 -- signals, once each. The event's type and primary entity are those of its primary signal: its
 -- earliest classified signal, or for a happening seen only as attention bursts, its earliest
--- burst (type attention_burst). first_seen_at is its earliest signal's, what t0 is aligned on.
+-- burst (type attention_burst); first_seen_at is that signal's too, what t0 is aligned on (a
+-- burst's first article is the first of a run about its entity, not a report of the happening).
 -- Novelty of each article, RavenPack's event-novelty idea in the open: 100 for a report with no
 -- other report of the event in the 24 hours before it, times 0.75 for each one there is; so the
 -- first report scores 100, a follow-up in a flurry little, and a return of the story days later
@@ -17,7 +18,8 @@ events as (
             as event_type,
         {{ first_by('primary_entity_id', ["event_type = 'attention_burst'", 'first_seen_at', 'signal_id']) }}
             as primary_entity_id,
-        min(first_seen_at) as first_seen_at
+        {{ first_by('first_seen_at', ["event_type = 'attention_burst'", 'first_seen_at', 'signal_id']) }}
+            as first_seen_at
     from signals
     group by event_id
 ),

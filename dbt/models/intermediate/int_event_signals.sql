@@ -3,10 +3,15 @@
 -- they were first seen at most event_merge_hours apart and share stories (a story is a set of
 -- near-duplicate articles, int_stories): at least event_merge_overlap of the smaller signal's
 -- stories are the other's too, so that one roundup naming two happenings in passing does not
--- join them. A burst (an entity's attention, which on a busy day holds reports of several
--- happenings) joins other bursts so, and of the classified signals only the one it shares most
--- stories with. An event is a connected group of such signals, identified and dated by its
--- earliest signal (first_seen_at, then id), so a happening of one signal keeps that signal's id.
+-- join them. Two classified signals of different entities must also be about each other: the
+-- articles of one name the other's entity (NVIDIA's sell-off reports name DeepSeek), since
+-- templated headlines ("X posts quarterly revenue well away from estimates") put two companies'
+-- results in one story. A burst (an entity's attention, which on a busy day holds reports of
+-- several happenings) joins other bursts so, and of the classified signals only the one it
+-- shares most stories with. An event is a connected group of such signals, identified and dated
+-- by its earliest classified signal (first_seen_at, then id), or its earliest burst when it has
+-- none: a burst starts with the first of a run of articles about its entity, which may precede
+-- the happening. A happening of one signal keeps that signal's id.
 --
 -- The groups are found without recursion: each signal starts with its own rank as label, and a
 -- round takes the smallest label among the signal and its neighbours, so event_merge_rounds
@@ -42,8 +47,17 @@ signals as (
 ),
 
 ranked as (
-    select *, row_number() over (order by first_seen_at, signal_id) as signal_rank
+    select *, row_number() over (order by case when event_type = 'attention_burst' then 1 else 0 end,
+        first_seen_at, signal_id) as signal_rank
     from signals
+),
+
+-- the entities each signal's articles name
+signal_entities as (
+    select distinct signal_articles.signal_id, mentions.entity_id
+    from signal_articles
+    inner join {{ ref('int_entity_mentions') }} as mentions
+        on signal_articles.article_id = mentions.article_id
 ),
 
 shared as (
@@ -64,10 +78,19 @@ pairs as (
         shared.n_shared_stories,
         shared.n_shared_stories
             >= {{ var('event_merge_overlap') }} * least(first.n_stories, second.n_stories)
-            as overlaps
+            as overlaps,
+        first.primary_entity_id = second.primary_entity_id
+            or first_names.entity_id is not null or second_names.entity_id is not null
+            as about_each_other
     from shared
     inner join ranked as first on shared.signal_id = first.signal_id
     inner join ranked as second on shared.other_id = second.signal_id
+    left join signal_entities as first_names
+        on first.signal_id = first_names.signal_id
+        and second.primary_entity_id = first_names.entity_id
+    left join signal_entities as second_names
+        on second.signal_id = second_names.signal_id
+        and first.primary_entity_id = second_names.entity_id
     where abs({{ dbt.datediff('first.first_seen_at', 'second.first_seen_at', 'minute') }})
         <= {{ var('event_merge_hours') }} * 60
 ),
@@ -88,6 +111,7 @@ edges as (
     left join burst_partners as node_partner on pairs.node = node_partner.burst
     left join burst_partners as neighbour_partner on pairs.neighbour = neighbour_partner.burst
     where pairs.overlaps
+        and pairs.about_each_other
         and (pairs.node_is_burst = pairs.neighbour_is_burst
              or node_partner.partner = pairs.neighbour or neighbour_partner.partner = pairs.node)
 ),
