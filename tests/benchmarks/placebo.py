@@ -40,8 +40,9 @@ the rest against the normal unless said):
   cross_sectional_t     CAAR / (sd(CAR) / sqrt(N));
   patell_z              sum SCAR / sqrt(sum df / (df - 2));
   bmp_t                 mean(SCAR) / (sd(SCAR) / sqrt(N)) (Boehmer, Musumeci & Poulsen 1991);
-  kolari_pynnonen_t     the warehouse's before issue 22: bmp_t sqrt((1 - r) / (1 + (N - 1) r)), r the sum
-                        of the estimation-residual correlations of the pairs sharing a t0 date,
+  kolari_pynnonen_t     the warehouse's before issue 22: bmp_t sqrt((1 - r) / (1 + (N - 1) r)),
+                        r the sum of the estimation-residual correlations of the pairs sharing
+                        a t0 date,
                         over all N (N - 1) / 2 pairs (other pairs count 0);
   sign_z                (w - N p) / sqrt(N p (1 - p)), w the positive CARs, p the mean over
                         events of the share of positive estimation residuals (Cowan 1992);
@@ -84,12 +85,14 @@ the rest against the normal unless said):
                         by sd(SCAR)) among the 241 - L sums of L consecutive estimation
                         residuals / s, each over sqrt(L) (T = 242 - L); Z = sum over events of
                         U / sqrt(N (T - 1) / (12 (T + 1)) (1 + (N - 1) rbar));
-  calendar_time_z       per calendar session d that some window covers, the portfolio AR P_d
-                        = the mean AR of the events whose window covers d, its variance V_d the
-                        sample variance of the same events' estimation residuals averaged by
-                        calendar session over the sessions every member's estimation window
-                        holds (so their cross-correlation is in it); over the D sessions,
-                        Z = mean P_d / (sqrt(sum V_d) / D) (sessions taken as independent).
+  calendar_time_z       the warehouse's calendar_time_z (Jaffe 1974, Mandelker 1974, with each
+                        return standardised): per calendar session d that some window covers,
+                        the portfolio P_d = the mean over the W_d events whose window covers d of
+                        their AR over its one-day forecast error; with no event its variance is
+                        V_d = ((1 - rho) sum_a c_a^2 + rho W_d^2) / W_d^2, c_a the members of
+                        asset a (one asset's windows move as one), rho the mean residual
+                        correlation of two assets on one t0 date (0 if none); over the D
+                        sessions, Z = sum P_d / sqrt(sum V_d) (sessions taken as independent).
 Each line reports the rejection rate at 5% and 1% over the samples where the test is defined,
 with its binomial standard error; size lines of the overlapping design carry the issue's target
 (5% rejections within [3%, 7%]).
@@ -308,10 +311,9 @@ def pair_correlations(assets: np.ndarray, t0: np.ndarray, correlation: np.ndarra
                       length: int) -> np.ndarray:
     """c_ij = rho_ij ov_ij / L: the correlation of two CARs over windows of L sessions."""
     same_asset, same_date = assets[:, None] == assets, t0[:, None] == t0
-    cross = same_date & ~same_asset
     # two assets on different dates: the sample's mean same-date cross-asset correlation
-    other = correlation[np.triu(cross, 1)].mean() if np.triu(cross, 1).any() else 0.0
-    rho = np.where(same_asset, 1.0, np.where(same_date, correlation, other))
+    rho = np.where(same_asset, 1.0, np.where(same_date, correlation,
+                                             cross_asset_r(assets, t0, correlation)))
     overlap = np.clip(length - np.abs(t0[:, None] - t0), 0, length)
     return rho * overlap / length
 
@@ -374,28 +376,24 @@ def sign_correlation(c: np.ndarray) -> np.ndarray:
     return 2 / math.pi * np.arcsin(np.clip(c, -1, 1))
 
 
-def calendar_portfolios(t0: np.ndarray, residuals: np.ndarray, start: int, end: int):
-    """Weights w (N, L), 1 / (members of that session), so that sum(w AR) = sum_d P_d, and
-    sum_d V_d, V_d from the members' estimation residuals averaged by calendar session."""
+def calendar_portfolios(assets: np.ndarray, t0: np.ndarray, rho: float, start: int, end: int):
+    """Weights w (N, L), 1 / W_d (W_d the members whose window covers session d), so that
+    sum(w SAR) = sum_d P_d, and sum_d V_d: V_d = ((1 - rho) sum_a c_a^2 + rho W_d^2) / W_d^2,
+    c_a the members of asset a on d (one asset's members move as one; two assets' at rho)."""
     days = t0[:, None] + np.arange(start, end + 1)
-    weights, variances = np.zeros(days.shape), {}
+    weights, variance = np.zeros(days.shape), 0.0
     for day in np.unique(days):
         members = np.flatnonzero((days == day).any(axis=1))
         weights[days == day] = 1 / len(members)
-        key = tuple(members)
-        if key not in variances:  # sessions of one member set share V_d
-            variances[key] = [portfolio_variance(t0[members], residuals[members]), 0]
-        variances[key][1] += 1
-    return weights, sum(v * count for v, count in variances.values())
+        per_asset = np.unique(assets[members], return_counts=True)[1]
+        variance += (1 - rho) * (per_asset**2).sum() / len(members) ** 2 + rho
+    return weights, variance
 
 
-def portfolio_variance(t0: np.ndarray, residuals: np.ndarray) -> float:
-    """The variance of the members' mean residual over the sessions all their estimation
-    windows hold, each member's residuals placed on the calendar by its t0."""
-    first, last = t0.max() + ESTIMATION[0], t0.min() + ESTIMATION[1]
-    offset = first - (t0 + ESTIMATION[0])
-    rows = residuals[np.arange(len(t0))[:, None], offset[:, None] + np.arange(last - first + 1)]
-    return float(rows.mean(axis=0).var(ddof=1))
+def cross_asset_r(assets: np.ndarray, t0: np.ndarray, correlation: np.ndarray) -> float:
+    """The mean residual correlation of two assets on one t0 date (0 if no such pair)."""
+    cross = np.triu((t0[:, None] == t0) & (assets[:, None] != assets), 1)
+    return float(correlation[cross].mean()) if cross.any() else 0.0
 
 
 def calendar_time_z(ar: np.ndarray, weights: np.ndarray, variance: float) -> float:
@@ -422,7 +420,9 @@ class Context:
         start, end = window
         c = pair_correlations(panel.assets, panel.t0, panel.correlation, end - start + 1)
         return cls(mean_pair(c), mean_pair(sign_correlation(c)),
-                   *calendar_portfolios(panel.t0, panel.residuals, start, end))
+                   *calendar_portfolios(panel.assets, panel.t0,
+                                        cross_asset_r(panel.assets, panel.t0, panel.correlation),
+                                        start, end))
 
 
 def window_tests(panel: Panel, ar: np.ndarray, window: tuple[int, int], ctx: Context) -> dict:
@@ -432,8 +432,8 @@ def window_tests(panel: Panel, ar: np.ndarray, window: tuple[int, int], ctx: Con
     scar = car / np.sqrt(car_variance(panel.s2, panel.n, days.stop - days.start,
                                       panel.rm[:, days].sum(axis=1), panel.mbar, panel.sxx))
     return {**parametric_tests(panel, car, scar, ctx), **rank_tests(panel, ar, scar, window, ctx),
-            "calendar_time_z": (calendar_time_z(ar[:, days], ctx.weights, ctx.variance),
-                                math.inf)}
+            "calendar_time_z": (calendar_time_z(ar[:, days] / panel.event_se[:, days],
+                                                ctx.weights, ctx.variance), math.inf)}
 
 
 def parametric_tests(panel: Panel, car: np.ndarray, scar: np.ndarray, ctx: Context) -> dict:

@@ -87,19 +87,24 @@ def test_rank_tests_by_hand():
     assert placebo.corrado_z(placebo.corrado_ranks(est, event), 0, 0) == pytest.approx(0.0)
 
 
-def test_calendar_portfolios_place_residuals_on_the_calendar():
-    rng = np.random.default_rng(1)
-    residuals = rng.normal(size=(2, 240))
-    # windows [-1, +1] of t0 10 and 11: sessions 9 {0}, 10 {0, 1}, 11 {0, 1}, 12 {1}
-    weights, variance = placebo.calendar_portfolios(np.array([10, 11]), residuals, -1, 1)
-    assert weights == pytest.approx(np.array([[1, 0.5, 0.5], [0.5, 0.5, 1]]))
-    # both estimation windows hold sessions -239..-1: event 0's columns 1.., event 1's ..238
-    shared = (residuals[0, 1:] + residuals[1, :239]) / 2
-    assert variance == pytest.approx(residuals[0].var(ddof=1) + residuals[1].var(ddof=1)
-                                     + 2 * shared.var(ddof=1))
-    ar = np.array([[0.01, 0.02, 0.03], [0.04, 0.05, 0.06]])
-    # sessions' portfolio ARs 0.01, 0.03, 0.04, 0.06: their sum over sqrt(sum V_d)
-    assert placebo.calendar_time_z(ar, weights, 4.0) == pytest.approx(0.14 / 2)
+def test_calendar_portfolios_count_one_assets_overlapping_windows_once():
+    # windows [-1, +1] of asset 3 at t0 10 and 11 and asset 5 at t0 11: sessions 9 {3},
+    # 10 {3, 3, 5}, 11 {3, 3, 5}, 12 {3, 5}
+    weights, variance = placebo.calendar_portfolios(
+        np.array([3, 3, 5]), np.array([10, 11, 11]), 0.25, -1, 1)
+    assert weights == pytest.approx(
+        np.array([[1, 1 / 3, 1 / 3], [1 / 3, 1 / 3, 1 / 2], [1 / 3, 1 / 3, 1 / 2]]))
+    # V_d = ((1 - rho) sum_a c_a^2 + rho W^2) / W^2: 1, then (0.75 * 5 + 0.25 * 9) / 9 twice,
+    # then (0.75 * 2 + 0.25 * 4) / 4
+    assert variance == pytest.approx(1 + 2 * 6 / 9 + 2.5 / 4)
+    # one asset alone: every session is one observation, whatever its windows' overlap
+    assert placebo.calendar_portfolios(np.array([3, 3]), np.array([10, 11]), 0.25, -5, 5)[1] == (
+        pytest.approx(12.0))
+    sar = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]])
+    # sessions' portfolios 1, (2 + 4 + 7) / 3, (3 + 5 + 8) / 3, (6 + 9) / 2: their sum over
+    # sqrt(sum V_d)
+    assert placebo.calendar_time_z(sar, weights, 4.0) == pytest.approx(
+        (1 + 13 / 3 + 16 / 3 + 7.5) / 2)
 
 
 @pytest.fixture(scope="module")
