@@ -4,6 +4,7 @@ fct_event_impact and fct_event_type_impact, to 1e-9; the p-values' log10 columns
 
 import itertools
 import math
+from collections import defaultdict
 from pathlib import Path
 
 import mpmath
@@ -78,21 +79,27 @@ def estimation_residuals(estimation: pd.DataFrame, model: dict) -> pd.Series:
     return pd.Series(residual, index=estimation.session_date.to_numpy()).dropna()
 
 
-def corrado_ranks(event_window: pd.DataFrame, model: dict, residuals: pd.Series) -> pd.Series:
-    """U = rank / (T + 1) - 1/2 of each event-window day with an abnormal return, by date: its
-    AR over the one-day forecast error, ranked (ties at their mean) among the estimation
-    residuals over s and the other event days (Corrado 1989)."""
+def standardised_returns(event_window: pd.DataFrame, model: dict) -> pd.Series:
+    """Each event-window day's AR over its one-day forecast error, by date: s times
+    sqrt(1 + 1/n + (Rm - m)^2 / Sxx) for the market model, sqrt(1 + 1/n) mean-adjusted, 1
+    market-adjusted."""
     rm = event_window.rm if model["model"] != "mean_adjusted" else 0
     ar = (event_window.r - model["alpha"] - model["beta"] * rm).dropna()
     if model["model"] == "market_model":
         factor = 1 + 1 / model["n"] + (event_window.rm[ar.index] - model["m"]) ** 2 / model["sxx"]
     else:
         factor = 1 + 1 / model["n"] if model["model"] == "mean_adjusted" else 1.0
-    s = math.sqrt(model["s2"])
-    scaled = np.concatenate([residuals.to_numpy() / s, (ar / (s * np.sqrt(factor))).to_numpy()])
+    scaled = ar / (math.sqrt(model["s2"]) * np.sqrt(factor))
+    return pd.Series(scaled.to_numpy(), index=event_window.session_date[ar.index].to_numpy())
+
+
+def corrado_ranks(sars: pd.Series, model: dict, residuals: pd.Series) -> pd.Series:
+    """U = rank / (T + 1) - 1/2 of each event-window day with an abnormal return, by date: its
+    standardised AR ranked (ties at their mean) among the estimation residuals over s and the
+    other event days (Corrado 1989)."""
+    scaled = np.concatenate([residuals.to_numpy() / math.sqrt(model["s2"]), sars.to_numpy()])
     ranks = stats.rankdata(scaled)[len(residuals):]
-    out = pd.Series(ranks / (len(scaled) + 1) - 0.5,
-                    index=event_window.session_date[ar.index].to_numpy())
+    out = pd.Series(ranks / (len(scaled) + 1) - 0.5, index=sars.index)
     out.attrs["T"] = len(scaled)
     return out
 
@@ -126,8 +133,8 @@ def reference_rows(con, seeds: Path) -> tuple[pd.DataFrame, dict]:
             if model is None:
                 continue
             residuals[(event.event_id, symbol)] = estimation_residuals(est, model)
-            ranks = corrado_ranks(frame.iloc[max(t0 - 5, 0): t0 + 6], model,
-                                  residuals[(event.event_id, symbol)])
+            sars = standardised_returns(frame.iloc[max(t0 - 5, 0): t0 + 6], model)
+            ranks = corrado_ranks(sars, model, residuals[(event.event_id, symbol)])
             expected_est = model["alpha"] + model["beta"] * (
                 est.rm if model["model"] != "mean_adjusted" else 0)
             est_residuals = (est.r - expected_est).reset_index(drop=True)
@@ -160,6 +167,7 @@ def reference_rows(con, seeds: Path) -> tuple[pd.DataFrame, dict]:
                     "ref_complete": len(window) == end - start + 1 and window.happened.all(),
                     **grank(est_residuals, math.sqrt(model["s2"]), end - start + 1, t),
                     "ref_rank_sum": ranks[days].sum(),
+                    "ref_sars": sars[days].to_dict(),
                     "ref_rank_variance": len(days) * (ranks.attrs["T"] - 1)
                                          / (12 * (ranks.attrs["T"] + 1)),
                 })
@@ -266,18 +274,35 @@ def pair_correlations(group: pd.DataFrame, residuals: dict) -> tuple[list, list,
             overlapping += (min(a.ref_sessions) <= max(b.ref_sessions)
                             and min(b.ref_sessions) <= max(a.ref_sessions))
             across.append((1.0 if a.symbol == b.symbol else rho) * shared / length)
-    return [c for _, _, c in same_date], across, overlapping
+    return [c for _, _, c in same_date], across, overlapping, rho
+
+
+def calendar_time_z(group: pd.DataFrame, rho: float) -> float:
+    """Jaffe-Mandelker in calendar time: on each date some window covers, the mean standardised
+    AR of the rows holding it, P_d, with variance ((1 - rho) sum_a c_a^2 + rho W^2) / W^2 (W
+    rows, c_a of asset a); sum P_d over the square root of sum V_d."""
+    days = defaultdict(list)
+    for row in group.itertuples():
+        for date, sar in row.ref_sars.items():
+            days[date].append((row.symbol, sar))
+    total, variance = 0.0, 0.0
+    for members in days.values():
+        w = len(members)
+        counts = pd.Series([symbol for symbol, _ in members]).value_counts()
+        total += sum(sar for _, sar in members) / w
+        variance += ((1 - rho) * (counts**2).sum() + rho * w * w) / (w * w)
+    return total / math.sqrt(variance) if variance > 0 else np.nan
 
 
 def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
-    """The four tests by event type, linkage and asset, and by event type, linkage and asset
+    """The tests by event type, linkage and asset, and by event type, linkage and asset
     class, each adjusted for the correlation of the pairs' CARs."""
     out = []
     for (event_type, linkage, grouping, key, start, end), group in _groups(rows):
         n, car, scar = len(group), group.ref_car, group.ref_t.astype(float)
         # one (asset, t0) series repeated has no spread: the t-tests are undefined
         spread = len(group[["symbol", "ref_t0"]].drop_duplicates()) > 1
-        same_date, across, overlapping = pair_correlations(group, residuals)
+        same_date, across, overlapping, rho = pair_correlations(group, residuals)
         pairs = n * (n - 1) / 2
         r = sum(same_date) / pairs if n > 1 else None
         rbar = (sum(same_date) + sum(across)) / pairs if n > 1 else 0.0
@@ -296,6 +321,7 @@ def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
         patell /= np.sqrt(inflation)
         ranks = group.ref_rank_sum.sum() / np.sqrt(group.ref_rank_variance.sum() * inflation)
         granks = group.ref_grank_u.sum() / np.sqrt(group.ref_grank_variance.sum() * inflation)
+        calendar = calendar_time_z(group, rho)
         out.append({
             "event_type": event_type, "linkage": linkage, "grouping": grouping,
             "group_key": key,
@@ -308,7 +334,8 @@ def type_level(rows: pd.DataFrame, residuals: dict) -> pd.DataFrame:
             "ref_kp_p": 2 * stats.t.sf(abs(kp), n - 1) if kp is not None else None,
             "ref_sign": sign_z, "ref_sign_p": 2 * stats.norm.sf(abs(sign_z)),
             "ref_corrado": ranks, "ref_corrado_p": 2 * stats.norm.sf(abs(ranks)),
-            "ref_grank": granks, "ref_grank_p": 2 * stats.norm.sf(abs(granks))})
+            "ref_grank": granks, "ref_grank_p": 2 * stats.norm.sf(abs(granks)),
+            "ref_calendar": calendar, "ref_calendar_p": 2 * stats.norm.sf(abs(calendar))})
     return pd.DataFrame(out)
 
 
@@ -344,14 +371,16 @@ def check_event_types(reference) -> None:
                         ("kolari_pynnonen_t", "ref_kp"), ("kolari_pynnonen_p", "ref_kp_p"),
                         ("sign_z", "ref_sign"), ("sign_p", "ref_sign_p"),
                         ("corrado_z", "ref_corrado"), ("corrado_p", "ref_corrado_p"),
-                        ("grank_z", "ref_grank"), ("grank_p", "ref_grank_p")])
+                        ("grank_z", "ref_grank"), ("grank_p", "ref_grank_p"),
+                        ("calendar_time_z", "ref_calendar"), ("calendar_time_p", "ref_calendar_p")])
     # each p-value's log10, from the reference's statistic (the Student ones with N - 1 df)
     for column, statistic, student in [("cross_sectional_p_log10", "ref_cs_t", True),
                                        ("patell_p_log10", "ref_patell", False),
                                        ("kolari_pynnonen_p_log10", "ref_kp", True),
                                        ("sign_p_log10", "ref_sign", False),
                                        ("corrado_p_log10", "ref_corrado", False),
-                                       ("grank_p_log10", "ref_grank", False)]:
+                                       ("grank_p_log10", "ref_grank", False),
+                                       ("calendar_time_p_log10", "ref_calendar", False)]:
         both["ref_" + column] = [log10_p(value, n - 1 if student else None)
                                  for value, n in zip(both[statistic], both.ref_n, strict=True)]
         assert_close(both, [(column, "ref_" + column)])

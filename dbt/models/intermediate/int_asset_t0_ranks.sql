@@ -41,12 +41,8 @@ with event_days as (
         windows.symbol,
         windows.t0_index,
         windows.tau,
-        windows.abnormal_return / sqrt(case models.model
-            when 'market_model' then 1 + 1.0 / models.estimation_obs
-                + power(windows.benchmark_return - models.mean_benchmark_return, 2)
-                    / models.benchmark_sxx
-            when 'mean_adjusted' then 1 + 1.0 / models.estimation_obs
-            else 1 end) as scaled_return
+        windows.abnormal_return / sqrt(
+            {{ one_day_forecast_factor('models', 'windows.benchmark_return') }}) as scaled_return
     from {{ ref('int_asset_t0_windows') }} as windows
     inner join {{ ref('int_market_models') }} as models
         on windows.symbol = models.symbol and windows.t0_index = models.session_index

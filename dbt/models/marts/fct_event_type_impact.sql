@@ -26,7 +26,13 @@
 --   GRANK Z             the window as one day (Kolari & Pynnonen 2011): each pair's SCAR
 --                       ranked among the sums of L consecutive estimation residuals over
 --                       s sqrt(L), U summed over the pairs against sum (T - 1) / (12 (T + 1))
---                       times 1 + (N - 1) rbar.
+--                       times 1 + (N - 1) rbar;
+--   calendar-time Z     the group's windows as one portfolio per date (Jaffe 1974, Mandelker
+--                       1974): each date's mean standardised AR, summed over the D dates, over
+--                       the square root of its variance with no event, sum over the dates of
+--                       ((1 - rho) sum_a c_a^2 + rho W^2) / W^2 (int_event_type_calendar_
+--                       portfolios), rho the mean correlation of two assets on one date: one
+--                       asset's overlapping windows are one return on each date they share.
 -- The two cross-sectional tests need a spread of independent observations: they are null when
 -- n_effective < 2 (two overlapping windows of one asset are nearly one observation).
 --
@@ -77,12 +83,26 @@ with_overlaps as (
         overlap.n_overlapping_pairs,
         overlap.n_date_pairs,
         overlap.n_copy_pairs,
-        overlap.copy_correlation_sum
+        overlap.copy_correlation_sum,
+        portfolio.calendar_return_sum,
+        portfolio.calendar_days,
+        portfolio.calendar_concentration_sum
     from sums
     inner join {{ ref('int_event_type_overlaps') }} as overlap
         on sums.event_type = overlap.event_type and sums.linkage = overlap.linkage
         and sums.grouping = overlap.grouping and sums.group_key = overlap.group_key
         and sums.window_label = overlap.window_label
+    left join (
+        select event_type, linkage, grouping, group_key, window_label,
+            cast(sum(calendar_return_sum) as double) as calendar_return_sum,
+            sum(calendar_days) as calendar_days,
+            cast(sum(calendar_concentration_sum) as double) as calendar_concentration_sum
+        from {{ ref('int_event_type_calendar_portfolios') }}
+        group by event_type, linkage, grouping, group_key, window_label
+    ) as portfolio
+        on sums.event_type = portfolio.event_type and sums.linkage = portfolio.linkage
+        and sums.grouping = portfolio.grouping and sums.group_key = portfolio.group_key
+        and sums.window_label = portfolio.window_label
 ),
 
 -- The spreads sum (x - mean)^2 from the exact sums in exact decimals: around c, the mean
@@ -128,19 +148,35 @@ aggregated as (
         cast(grank_sum as double) as grank_sum,
         cast(grank_variance_sum as double) as grank_variance_sum,
         cast(correlation_sum as double) as correlation_sum,
-        -- the pairs on different dates: one asset's at correlation 1, two assets' at the mean
-        -- correlation of two assets on one date, each times its shared sessions over L
-        (overlap_sessions_same_asset + coalesce((cast(correlation_sum as double)
-            - copy_correlation_sum) / nullif(n_date_pairs - n_copy_pairs, 0), 0)
-            * (overlap_sessions - overlap_sessions_same_asset))
-            / (window_end - window_start + 1.0) as overlap_correlation_sum,
-        n_overlapping_pairs
+        overlap_sessions,
+        overlap_sessions_same_asset,
+        n_overlapping_pairs,
+        -- the mean correlation of two assets on one date (0 where the group has no such pair)
+        coalesce((cast(correlation_sum as double) - copy_correlation_sum)
+            / nullif(n_date_pairs - n_copy_pairs, 0), 0) as cross_asset_correlation,
+        calendar_return_sum,
+        calendar_days,
+        calendar_concentration_sum
     from with_overlaps
 ),
 
 statistics as (
     select
         aggregated.*,
+        -- the pairs on different dates: one asset's at correlation 1, two assets' at
+        -- cross_asset_correlation, each times its shared sessions over L
+        (overlap_sessions_same_asset + cross_asset_correlation
+            * (overlap_sessions - overlap_sessions_same_asset))
+            / (window_end - window_start + 1.0) as overlap_correlation_sum,
+        -- the calendar-time portfolios' variance, sum over the dates of V_d
+        (1 - cross_asset_correlation) * calendar_concentration_sum
+            + cross_asset_correlation * calendar_days as calendar_variance
+    from aggregated
+),
+
+naive as (
+    select
+        statistics.*,
         correlation_sum / nullif(n * (n - 1) / 2.0, 0) as mean_residual_correlation,
         (correlation_sum + overlap_correlation_sum) / nullif(n * (n - 1) / 2.0, 0)
             as mean_pair_correlation,
@@ -150,7 +186,7 @@ statistics as (
         case when n_series > 1 then mean_scar / (scar_sd / sqrt(n)) end as bmp_t,
         (n_positive - n * expected_share_positive)
             / sqrt(n * expected_share_positive * (1 - expected_share_positive)) as naive_sign_z
-    from aggregated
+    from statistics
 ),
 
 adjusted as (
@@ -165,7 +201,7 @@ adjusted as (
             then sqrt((1 - coalesce(mean_pair_correlation, 0))
                 / (1 + (n - 1) * coalesce(mean_pair_correlation, 0)))
         end as cross_sectional_factor
-    from statistics
+    from naive
 ),
 
 tests as (
@@ -184,7 +220,9 @@ tests as (
         case when rank_variance_sum * variance_inflation > 0
             then rank_sum / sqrt(rank_variance_sum * variance_inflation) end as corrado_z,
         case when grank_variance_sum * variance_inflation > 0
-            then grank_sum / sqrt(grank_variance_sum * variance_inflation) end as grank_z
+            then grank_sum / sqrt(grank_variance_sum * variance_inflation) end as grank_z,
+        case when calendar_variance > 0
+            then calendar_return_sum / sqrt(calendar_variance) end as calendar_time_z
     from adjusted
 )
 
@@ -229,5 +267,9 @@ select
     {{ normal_log10_p_value('corrado_z') }} as corrado_p_log10,
     grank_z,
     {{ normal_p_value('grank_z') }} as grank_p,
-    {{ normal_log10_p_value('grank_z') }} as grank_p_log10
+    {{ normal_log10_p_value('grank_z') }} as grank_p_log10,
+    cast(calendar_days as bigint) as calendar_days,
+    calendar_time_z,
+    {{ normal_p_value('calendar_time_z') }} as calendar_time_p,
+    {{ normal_log10_p_value('calendar_time_z') }} as calendar_time_p_log10
 from tests
