@@ -136,12 +136,14 @@ label_{{ round }} as (
 ),
 {% endfor %}
 
+-- a signal whose neighbours (itself among them) do not all have its label yet: a grouped
+-- aggregate, since DuckDB plans a join on label <> label as a nested loop (237M rows at M)
 unresolved as (
-    select distinct edges.node
-    from edges
-    inner join label_{{ rounds }} as own on edges.node = own.node
-    inner join label_{{ rounds }} as other on edges.neighbour = other.node
-    where own.label <> other.label
+    select linked.node
+    from linked
+    inner join label_{{ rounds }} as neighbour_label on linked.neighbour = neighbour_label.node
+    group by linked.node
+    having min(neighbour_label.label) <> max(neighbour_label.label)
 )
 
 select
