@@ -13,7 +13,8 @@
 -- * one asset: its sessions are consecutive session indexes, and all windows of a group have
 --   one length L, so two windows k sessions apart share L - k sessions when k < L. A window
 --   frame over the t0 indexes sums the weights w and w * t0_index of the observations 1 to L - 1
---   sessions later, which gives the shared sessions and the meeting pairs of each observation.
+--   sessions later, which gives the shared sessions and the meeting pairs of each observation;
+--   the windows are columns of one row per (asset, t0), so that one sort serves every frame.
 -- * one class: every asset of a calendar holds that calendar's sessions, so the observations of
 --   a class, calendar and t0 date are one weighted window; those few are spread over their
 --   sessions, and the pairs sharing a session d number m(m-1)/2, m the weight holding d (less
@@ -47,32 +48,52 @@ with observations as (
 ),
 
 -- one asset ----------------------------------------------------------------------------------
-later_neighbours as (
-    -- each observation of a longer window with the weight (and weighted t0 index) of its
-    -- group's observations 1 to L - 1 sessions later
-    {% for window in long_windows %}
-    {%- set frame = 'partition by event_type, linkage, window_label, symbol order by t0_index '
-        ~ 'range between 1 following and ' ~ (window[1] - window[0]) ~ ' following' %}
+asset_series as (
+    -- one row per (asset, t0) of a type and linkage, with its weight in each longer window
+    -- (0 where that window is not complete), so that one sort serves every window's frame
     select
-        {{ keys }}, symbol, asset_class, t0_index, weight,
-        {{ window[1] - window[0] + 1 }} as window_length,
-        coalesce(sum(weight) over ({{ frame }}), 0) as later_weight,
-        coalesce(sum(weight * t0_index) over ({{ frame }}), 0) as later_index_weight
+        event_type, linkage, symbol, any_value(asset_class) as asset_class, t0_index,
+        {% for window in long_windows %}
+        sum(case when window_label = '{{ window_label(window) }}' then weight else 0 end)
+            as weight_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
     from observations
-    where window_label = '{{ window_label(window) }}'
-    {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+    group by event_type, linkage, symbol, t0_index
+),
+
+later_neighbours as (
+    -- each (asset, t0) with, per longer window of L sessions, the weight (and weighted t0
+    -- index) of its group's observations 1 to L - 1 sessions later
+    select
+        *,
+        {% for window in long_windows %}
+        {%- set frame = 'partition by event_type, linkage, symbol order by t0_index '
+            ~ 'range between 1 following and ' ~ (window[1] - window[0]) ~ ' following' %}
+        coalesce(sum(weight_{{ loop.index }}) over ({{ frame }}), 0)
+            as later_weight_{{ loop.index }},
+        coalesce(sum(weight_{{ loop.index }} * t0_index) over ({{ frame }}), 0)
+            as later_index_weight_{{ loop.index }}
+            {%- if not loop.last %},{% endif %}
+        {% endfor %}
+    from asset_series
 ),
 
 asset_overlaps as (
     -- a later window k sessions on shares L - k: summed, (L + t0) * later_weight - later_index_weight
+    {% for window in long_windows %}
+    {%- set i = loop.index %}
     select
-        {{ keys }}, symbol, any_value(asset_class) as asset_class,
-        sum(weight * ((window_length + t0_index) * later_weight - later_index_weight))
-            as overlap_sessions,
-        sum(weight * later_weight) as n_overlapping_pairs
+        event_type, linkage, '{{ window_label(window) }}' as window_label, symbol,
+        any_value(asset_class) as asset_class,
+        sum(weight_{{ i }} * (({{ window[1] - window[0] + 1 }} + t0_index)
+            * later_weight_{{ i }} - later_index_weight_{{ i }})) as overlap_sessions,
+        sum(weight_{{ i }} * later_weight_{{ i }}) as n_overlapping_pairs
     from later_neighbours
-    group by {{ keys }}, symbol
+    where weight_{{ i }} > 0
+    group by event_type, linkage, symbol
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 ),
 
 asset_copies as (
