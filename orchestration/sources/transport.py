@@ -19,13 +19,16 @@ from .. import landing
 from .fetched import Fetched, utcnow
 from .http import HttpClient, HttpPolicy
 from .providers import get_provider
+from .providers.localcsv import split_symbol
 
 TRANSPORTS = ("replay", "live", "landing")
 CAPTURE_TIME = "23:30:00"  # recorded feed captures were taken at this UTC time of their day
 Validators = dict[str, tuple[str | None, str | None]]  # url -> (ETag, Last-Modified)
 
 
-def read_local_file(source_id: str, path: Path, window: tuple[date, date]) -> Fetched:
+def read_local_file(source_id: str, provider_symbol: str, window: tuple[date, date]) -> Fetched:
+    """A local price file; its "#TICKER" suffix is for the parser, not part of the path."""
+    path = Path(split_symbol(provider_symbol)[0])
     fetched = Fetched(source_id, path.as_uri(), utcnow(), window=window)
     try:
         fetched.body = path.read_bytes()
@@ -60,7 +63,7 @@ class ReplayTransport:
     def price_fetches(self, provider: str, provider_symbol: str, start: date, end: date):
         source_id = f"{provider}:{provider_symbol}"
         if get_provider(provider).LOCAL_FILE:
-            return [read_local_file(source_id, Path(provider_symbol), (start, end))]
+            return [read_local_file(source_id, provider_symbol, (start, end))]
         folder = self.snapshots_dir / "prices" / provider
         target = folder / provider_symbol
         paths = sorted(target.iterdir()) if target.is_dir() else sorted(
@@ -91,7 +94,7 @@ class LiveTransport:
     def price_fetches(self, provider: str, provider_symbol: str, start: date, end: date):
         source_id, module = f"{provider}:{provider_symbol}", get_provider(provider)
         if module.LOCAL_FILE:
-            return [read_local_file(source_id, Path(provider_symbol), (start, end))]
+            return [read_local_file(source_id, provider_symbol, (start, end))]
         fetches = [self.client.get(source_id, url)
                    for url in module.request_urls(provider_symbol, start, end)]
         for fetched in fetches:

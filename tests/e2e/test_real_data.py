@@ -13,13 +13,16 @@ from tests.e2e.test_reference import check_event_types, check_impacts, compute_r
 pytestmark = pytest.mark.slow
 
 PRICES = SHARED_DATA / "prices"
+# growwanalysis's one-ticker files, concatenated into one long file that "#TICKER" picks from
+LONG_FILE = "growwanalysis_nasdaq100/long.csv"
+LONG_TICKERS = ("AVGO", "MSFT", "TSLA", "MSTR")
 # symbol, class, calendar, benchmark, file under ../shared/data/prices
 REAL_ASSETS = [
     ("NVDA", "equity", "XNYS", "SPY", "cole_krudwig_rl_regime_trading/NVDA.csv"),
-    ("AVGO", "equity", "XNYS", "SPY", "growwanalysis_nasdaq100/AVGO.csv"),
-    ("MSFT", "equity", "XNYS", "SPY", "growwanalysis_nasdaq100/MSFT.csv"),
-    ("TSLA", "equity", "XNYS", "SPY", "growwanalysis_nasdaq100/TSLA.csv"),
-    ("MSTR", "equity", "XNYS", "BTC-USD", "growwanalysis_nasdaq100/MSTR.csv"),
+    ("AVGO", "equity", "XNYS", "SPY", f"{LONG_FILE}#AVGO"),
+    ("MSFT", "equity", "XNYS", "SPY", f"{LONG_FILE}#MSFT"),
+    ("TSLA", "equity", "XNYS", "SPY", f"{LONG_FILE}#TSLA"),
+    ("MSTR", "equity", "XNYS", "BTC-USD", f"{LONG_FILE}#MSTR"),
     ("ORCL", "equity", "XNYS", "SPY", "drrobanthony_market_data_excerpt/ORCL.csv"),
     ("COIN", "equity", "XNYS", "SPY", "drrobanthony_market_data_excerpt/COIN.csv"),
     ("9984.T", "equity", "XTKS", "", "kimuradaichisi_stock_trading_bot/9984.T.csv"),
@@ -42,7 +45,12 @@ def real_run(tmp_path_factory):
              "provider_symbol,sector"]
     for *_, file in REAL_ASSETS:  # local price files live in the seeds folder
         (seeds / "real" / file).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(PRICES / file, seeds / "real" / file)
+        if "#" not in file:
+            shutil.copy(PRICES / file, seeds / "real" / file)
+    with open(seeds / "real" / LONG_FILE, "w") as long_file:
+        for n, ticker in enumerate(LONG_TICKERS):
+            lines = (PRICES / "growwanalysis_nasdaq100" / f"{ticker}.csv").read_text().splitlines()
+            long_file.writelines(line + "\n" for line in lines[(n > 0):])
     lines += [f"{s},{s},{c},,{cal},,{b},csv,real/{f}," for s, c, cal, b, f in REAL_ASSETS]
     (seeds / "assets.csv").write_text("\n".join(lines) + "\n")
     database = home / "warehouse" / "real.duckdb"
@@ -66,6 +74,11 @@ def test_real_prices_give_the_public_record(real_run):
     [raw] = nvda.raw_return.tolist()
     assert raw == pytest.approx(118.42 / 142.62 - 1, abs=1e-4)  # -16.97%, the real close
     assert nvda.car.item() < -0.10 and nvda.car_p_value.item() < 0.01
+    # Broadcom comes from a long file of four tickers, picked by "#AVGO"
+    avgo = impacts[(impacts.symbol == "AVGO") & (impacts.window_label == "[0,0]")
+                   & (impacts.first_seen_at.dt.date == date(2025, 1, 25))
+                   & (impacts.primary_entity_id == "deepseek")]
+    assert avgo.raw_return.item() == pytest.approx(202.13 / 244.70 - 1, abs=1e-4)  # -17.40%
 
 
 def test_real_data_impacts_match_the_reference(real_run):

@@ -97,6 +97,23 @@ def test_a_missing_local_file_fails_its_check_only(tmp_path, seeds):
     assert "cannot read" in evaluations["prices_FLT"].metadata["problem"].value
 
 
+def test_a_ticker_of_a_long_file_is_read_through_a_run(tmp_path, seeds):
+    # one file holding two tickers, as screeners and data vendors export them
+    (seeds / "mine" / "long.csv").write_text(
+        "Date,Symbol,Close\n2025-01-24,AVGO,244.70\n2025-01-24,NVDA,142.62\n"
+        "2025-01-27,AVGO,202.13\n2025-01-27,NVDA,118.42\n")
+    (seeds / "assets.csv").write_text(
+        "symbol,name,asset_class,exchange,calendar,currency,benchmark_symbol,provider,"
+        "provider_symbol,sector\n"
+        "AVGO,Broadcom,equity,NASDAQ,XNYS,USD,,csv,mine/long.csv#AVGO,\n"
+        "NVDA,NVIDIA,equity,NASDAQ,XNYS,USD,,csv,mine/long.csv#NVDA,\n")
+    assert run(tmp_path, seeds).success
+    assert {day: close for day, (close, *_) in bars(tmp_path, "AVGO").items()} == {
+        "2025-01-24": 244.70, "2025-01-27": 202.13}
+    assert {day: close for day, (close, *_) in bars(tmp_path, "NVDA").items()} == {
+        "2025-01-24": 142.62, "2025-01-27": 118.42}
+
+
 def test_a_provider_that_stops_delivering_goes_stale(tmp_path, seeds):
     (seeds / "mine" / "fresh.csv").write_text(
         "Date,Close\n" + "".join(f"2025-01-{day},{100 + day}\n"
