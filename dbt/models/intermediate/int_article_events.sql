@@ -1,6 +1,7 @@
 -- One row per article that makes an event: its event type (int_article_types: the surest rule,
--- the title deciding) and its primary entity (highest relevance; ties go to the more specific
--- entity type, then to the entity named first in the title).
+-- the title deciding) and its primary entity (highest relevance, a sector only when nothing
+-- else is named; ties go to the more specific entity type, then to the entity named first in
+-- the title).
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
@@ -35,6 +36,8 @@ primary_entities as (
         row_number() over (
             partition by article_id
             order by
+                -- a group's phrase ("chipmakers") says which assets, not who acted
+                coalesce(entity_type = 'sector', false),
                 relevance desc,
                 case entity_type
                     when 'company' then 1 when 'token' then 1 when 'product' then 2

@@ -1,8 +1,8 @@
 -- One row per attention burst and article in it. A burst day is a UTC day on which an entity
--- is named in at least burst_min_articles articles and at least burst_ratio times its mean
--- daily count over the burst_baseline_days before (days without articles count as zero; the
--- first burst_baseline_days days of news, from the first article of any kind, are not
--- judged). Burst days at most burst_gap_days apart form one burst, dated when it became
+-- (not a sector) is named in at least burst_min_articles articles and at least burst_ratio
+-- times its mean daily count over the burst_baseline_days before (days without articles count
+-- as zero; the first burst_baseline_days days of news, from the first article of any kind, are
+-- not judged). Burst days at most burst_gap_days apart form one burst, dated when it became
 -- visible: the publication of the article that took its first day over both thresholds (the
 -- greater of burst_min_articles and burst_ratio times the baseline, rounded up).
 with mentions as (
@@ -13,6 +13,8 @@ with mentions as (
         cast(articles.published_at as date) as news_date
     from {{ ref('int_entity_mentions') }} as mentions
     inner join {{ ref('int_articles') }} as articles on mentions.article_id = articles.article_id
+    -- attention to a group of stocks is how markets are described, not a happening of its own
+    where mentions.entity_type is distinct from 'sector'
 ),
 
 -- days are judged from the first day of any news (not the first day an entity was named), so

@@ -1,4 +1,4 @@
--- One row per entity (company, token, person, organisation, country, product) with its aliases
+-- One row per entity (company, token, person, organisation, country, product, sector) with its aliases
 -- and the assets linked to it.
 with entities as (
     select * from {{ ref('stg_entities') }}
