@@ -49,8 +49,8 @@ def real_run(tmp_path_factory):
             shutil.copy(PRICES / file, seeds / "real" / file)
     with open(seeds / "real" / LONG_FILE, "w") as long_file:
         for n, ticker in enumerate(LONG_TICKERS):
-            lines = (PRICES / "growwanalysis_nasdaq100" / f"{ticker}.csv").read_text().splitlines()
-            long_file.writelines(line + "\n" for line in lines[(n > 0):])
+            rows = (PRICES / "growwanalysis_nasdaq100" / f"{ticker}.csv").read_text().splitlines()
+            long_file.writelines(row + "\n" for row in rows[(n > 0):])  # one header
     lines += [f"{s},{s},{c},,{cal},,{b},csv,real/{f}," for s, c, cal, b, f in REAL_ASSETS]
     (seeds / "assets.csv").write_text("\n".join(lines) + "\n")
     database = home / "warehouse" / "real.duckdb"

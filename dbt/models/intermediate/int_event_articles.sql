@@ -1,8 +1,13 @@
 -- One row per event (one happening, int_event_signals) and article: the articles of its
--- signals, once each. The event's type and primary entity are those of its primary signal: its
--- earliest classified signal, or for a happening seen only as attention bursts, its earliest
--- burst (type attention_burst); first_seen_at is that signal's too, what t0 is aligned on (a
--- burst's first article is the first of a run about its entity, not a report of the happening).
+-- signals, once each. The event is dated by its earliest classified signal (first_seen_at, what
+-- t0 is aligned on), or for a happening seen only as attention bursts by its earliest burst (a
+-- burst's first article is the first of a run about its entity, not a report of the
+-- happening). Its type and primary entity are those of its primary signal, the classified
+-- signal whose entity the event's reports name most: a company, product or token before any
+-- other kind (an actor before "Chinese" or a president), then the most titles of the event
+-- that name it, then the earliest; so an outlet's newsletter that was first to mention a
+-- happening in passing does not name it. A happening seen only as bursts has type
+-- attention_burst and its earliest burst's entity.
 -- Novelty of each article, RavenPack's event-novelty idea in the open: 100 for a report with no
 -- other report of the event in the 24 hours before it, times 0.75 for each one there is; so the
 -- first report scores 100, a follow-up in a flurry little, and a return of the story days later
@@ -11,23 +16,46 @@ with signals as (
     select * from {{ ref('int_event_signals') }}
 ),
 
-events as (
-    select
-        event_id,
-        {{ first_by('event_type', ["event_type = 'attention_burst'", 'first_seen_at', 'signal_id']) }}
-            as event_type,
-        {{ first_by('primary_entity_id', ["event_type = 'attention_burst'", 'first_seen_at', 'signal_id']) }}
-            as primary_entity_id,
-        {{ first_by('first_seen_at', ["event_type = 'attention_burst'", 'first_seen_at', 'signal_id']) }}
-            as first_seen_at
-    from signals
-    group by event_id
-),
-
 members as (
     select distinct signals.event_id, signal_articles.article_id
     from {{ ref('int_signal_articles') }} as signal_articles
     inner join signals on signal_articles.signal_id = signals.signal_id
+),
+
+-- how many of each event's articles name an entity in their title
+title_counts as (
+    select members.event_id, mentions.entity_id, count(*) as n_titles
+    from members
+    inner join {{ ref('int_entity_mentions') }} as mentions
+        on members.article_id = mentions.article_id
+    where mentions.title_hits > 0
+    group by members.event_id, mentions.entity_id
+),
+
+ranked_signals as (
+    select
+        signals.*,
+        signals.event_type = 'attention_burst' as is_burst,
+        coalesce(entities.entity_type in ('company', 'product', 'token'), false) as is_actor,
+        coalesce(title_counts.n_titles, 0) as n_titles
+    from signals
+    left join {{ ref('stg_entities') }} as entities
+        on signals.primary_entity_id = entities.entity_id
+    left join title_counts
+        on signals.event_id = title_counts.event_id
+        and signals.primary_entity_id = title_counts.entity_id
+),
+
+{%- set primary_first = ['is_burst', 'not is_actor', '-n_titles', 'first_seen_at', 'signal_id'] %}
+events as (
+    select
+        event_id,
+        {{ first_by('event_type', primary_first) }} as event_type,
+        {{ first_by('primary_entity_id', primary_first) }} as primary_entity_id,
+        {{ first_by('first_seen_at', ['is_burst', 'first_seen_at', 'signal_id']) }}
+            as first_seen_at
+    from ranked_signals
+    group by event_id
 ),
 
 timed as (

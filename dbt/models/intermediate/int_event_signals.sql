@@ -3,21 +3,28 @@
 -- they were first seen at most event_merge_hours apart and share stories (a story is a set of
 -- near-duplicate articles, int_stories): at least event_merge_overlap of the smaller signal's
 -- stories are the other's too, so that one roundup naming two happenings in passing does not
--- join them. Two classified signals of different entities must also be about each other: the
--- articles of one name the other's entity (NVIDIA's sell-off reports name DeepSeek), since
--- templated headlines ("X posts quarterly revenue well away from estimates") put two companies'
--- results in one story. A burst (an entity's attention, which on a busy day holds reports of
--- several happenings) joins other bursts so, and of the classified signals only the one it
--- shares most stories with. An event is a connected group of such signals, identified and dated
--- by its earliest classified signal (first_seen_at, then id), or its earliest burst when it has
--- none: a burst starts with the first of a run of articles about its entity, which may precede
--- the happening. A happening of one signal keeps that signal's id.
+-- join them. Different outlets write one happening in different words, so two classified
+-- signals also report it when first seen at most event_merge_actor_hours apart and their
+-- articles name event_merge_actors entities in common, a company, product or token among them
+-- (the BBC's "DeepSeek's 'cheap' Chinese AI chatbot sparks tech stock selloff" and Ars
+-- Technica's "DeepSeek panic triggers tech stock sell-off as Chinese AI tops App Store" share
+-- DeepSeek, China and tech stocks); a country or a person in common is not enough. Two
+-- classified signals of different entities must also be about each other: the articles of one
+-- name the other's entity (NVIDIA's sell-off reports name DeepSeek), since templated headlines
+-- ("X posts quarterly revenue well away from estimates") put two companies' results in one
+-- story. A burst (an entity's attention, which on a busy day holds reports of several
+-- happenings) joins other bursts by shared stories, and of the classified signals only the one
+-- it shares most stories with. An event is a connected group of such signals, identified and
+-- dated by its earliest classified signal (first_seen_at, then id), or its earliest burst when
+-- it has none: a burst starts with the first of a run of articles about its entity, which may
+-- precede the happening. A happening of one signal keeps that signal's id.
 --
 -- The groups are found without recursion: each signal starts with its own rank as label, and a
 -- round takes the smallest label among the signal and its neighbours, so event_merge_rounds
 -- rounds settle a group whose signals are at most that many steps apart; is_merge_resolved says
 -- whether they sufficed (a warning test).
--- Cost: pairs of signals that share a story, which a story's few entities and types bound.
+-- Cost: pairs of signals that share a story, which a story's few entities and types bound,
+-- and pairs of classified signals that name one actor within event_merge_actor_hours.
 {%- set rounds = var('event_merge_rounds') %}
 
 with signal_articles as (
@@ -54,13 +61,13 @@ ranked as (
 
 -- the entities each signal's articles name
 signal_entities as (
-    select distinct signal_articles.signal_id, mentions.entity_id
+    select distinct signal_articles.signal_id, mentions.entity_id, mentions.entity_type
     from signal_articles
     inner join {{ ref('int_entity_mentions') }} as mentions
         on signal_articles.article_id = mentions.article_id
 ),
 
-shared as (
+story_pairs as (
     select first.signal_id, second.signal_id as other_id, count(*) as n_shared_stories
     from signal_stories as first
     inner join signal_stories as second
@@ -68,7 +75,63 @@ shared as (
     group by first.signal_id, second.signal_id
 ),
 
--- pairs of signals first seen at most event_merge_hours apart that share stories
+-- the actors (companies, products, tokens) that classified signals name, in buckets as wide
+-- as event_merge_actor_hours (plus a minute: datediff counts minute boundaries), so that two
+-- signals within that window are at most one bucket apart
+actor_mentions as (
+    select
+        signal_entities.signal_id,
+        signal_entities.entity_id,
+        ranked.first_seen_at,
+        floor({{ epoch_seconds('ranked.first_seen_at') }}
+              / ({{ var('event_merge_actor_hours') }} * 3600 + 60)) as bucket
+    from signal_entities
+    inner join ranked on signal_entities.signal_id = ranked.signal_id
+    where ranked.event_type <> 'attention_burst'
+        and signal_entities.entity_type in ('company', 'product', 'token')
+),
+
+-- pairs of classified signals first seen at most event_merge_actor_hours apart that name a
+-- common actor; cost: the signals naming one actor in one window, not all signals
+actor_pairs as (
+    select distinct first.signal_id, second.signal_id as other_id
+    from actor_mentions as first
+    inner join (
+        select actor_mentions.signal_id, actor_mentions.entity_id, actor_mentions.first_seen_at,
+            actor_mentions.bucket + shifts.shift as bucket
+        from actor_mentions
+        cross join (select -1 as shift union all select 0 union all select 1) as shifts
+    ) as second
+        on first.entity_id = second.entity_id and first.bucket = second.bucket
+        and first.signal_id <> second.signal_id
+    where abs({{ dbt.datediff('first.first_seen_at', 'second.first_seen_at', 'minute') }})
+        <= {{ var('event_merge_actor_hours') }} * 60
+),
+
+-- how many entities (of any kind) such a pair names in common
+entity_pairs as (
+    select actor_pairs.signal_id, actor_pairs.other_id, count(*) as n_shared_entities
+    from actor_pairs
+    inner join signal_entities as first on actor_pairs.signal_id = first.signal_id
+    inner join signal_entities as second
+        on actor_pairs.other_id = second.signal_id and first.entity_id = second.entity_id
+    group by actor_pairs.signal_id, actor_pairs.other_id
+),
+
+shared as (
+    select signal_id, other_id, sum(n_shared_stories) as n_shared_stories,
+        sum(n_shared_entities) as n_shared_entities
+    from (
+        select signal_id, other_id, n_shared_stories, 0 as n_shared_entities from story_pairs
+        union all
+        select signal_id, other_id, 0 as n_shared_stories, n_shared_entities from entity_pairs
+    ) as both_kinds
+    group by signal_id, other_id
+),
+
+-- pairs of signals first seen at most event_merge_hours apart that share stories, or
+-- classified signals first seen at most event_merge_actor_hours apart that name
+-- event_merge_actors entities in common, an actor among them
 pairs as (
     select
         first.signal_rank as node,
@@ -78,7 +141,8 @@ pairs as (
         shared.n_shared_stories,
         shared.n_shared_stories
             >= {{ var('event_merge_overlap') }} * least(first.n_stories, second.n_stories)
-            as overlaps,
+            or shared.n_shared_entities >= {{ var('event_merge_actors') }}
+            as reports_together,
         first.primary_entity_id = second.primary_entity_id
             or first_names.entity_id is not null or second_names.entity_id is not null
             as about_each_other
@@ -110,7 +174,7 @@ edges as (
     from pairs
     left join burst_partners as node_partner on pairs.node = node_partner.burst
     left join burst_partners as neighbour_partner on pairs.neighbour = neighbour_partner.burst
-    where pairs.overlaps
+    where pairs.reports_together
         and pairs.about_each_other
         and (pairs.node_is_burst = pairs.neighbour_is_burst
              or node_partner.partner = pairs.neighbour or neighbour_partner.partner = pairs.node)
