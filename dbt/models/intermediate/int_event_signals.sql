@@ -8,7 +8,8 @@
 -- articles name event_merge_actors entities in common, a company, product or token among them
 -- (the BBC's "DeepSeek's 'cheap' Chinese AI chatbot sparks tech stock selloff" and Ars
 -- Technica's "DeepSeek panic triggers tech stock sell-off as Chinese AI tops App Store" share
--- DeepSeek, China and tech stocks); a country or a person in common is not enough. Two
+-- DeepSeek, China and tech stocks); a country or a person in common is not enough, nor an
+-- actor that more than event_merge_actor_max_signals signals name in one such window. Two
 -- classified signals of different entities must also be about each other: the articles of one
 -- name the other's entity (NVIDIA's sell-off reports name DeepSeek), since templated headlines
 -- ("X posts quarterly revenue well away from estimates") put two companies' results in one
@@ -24,7 +25,8 @@
 -- rounds settle a group whose signals are at most that many steps apart; is_merge_resolved says
 -- whether they sufficed (a warning test).
 -- Cost: pairs of signals that share a story, which a story's few entities and types bound,
--- and pairs of classified signals that name one actor within event_merge_actor_hours.
+-- and pairs of classified signals that name one actor within event_merge_actor_hours, which
+-- event_merge_actor_max_signals bounds.
 {%- set rounds = var('event_merge_rounds') %}
 
 with signal_articles as (
@@ -78,7 +80,7 @@ story_pairs as (
 -- the actors (companies, products, tokens) that classified signals name, in buckets as wide
 -- as event_merge_actor_hours (plus a minute: datediff counts minute boundaries), so that two
 -- signals within that window are at most one bucket apart
-actor_mentions as (
+actor_buckets as (
     select
         signal_entities.signal_id,
         signal_entities.entity_id,
@@ -91,8 +93,20 @@ actor_mentions as (
         and signal_entities.entity_type in ('company', 'product', 'token')
 ),
 
+-- an actor that more than event_merge_actor_max_signals signals name in one bucket (a token
+-- every crypto report names, a day that holds a month of news) tells no happening from another
+-- and joins none; this also bounds the pairs below by the square of that number per bucket
+actor_mentions as (
+    select signal_id, entity_id, first_seen_at, bucket
+    from (
+        select *, count(*) over (partition by entity_id, bucket) as n_signals
+        from actor_buckets
+    ) as counted
+    where n_signals <= {{ var('event_merge_actor_max_signals') }}
+),
+
 -- pairs of classified signals first seen at most event_merge_actor_hours apart that name a
--- common actor; cost: the signals naming one actor in one window, not all signals
+-- common actor; cost: at most 3 event_merge_actor_max_signals^2 per actor and bucket
 actor_pairs as (
     select distinct first.signal_id, second.signal_id as other_id
     from actor_mentions as first
