@@ -1,11 +1,16 @@
 """HTTP for live sources: one requests Session per run, timeouts, retries with exponential
 backoff and jitter (connection errors, 429, 5xx; Retry-After honoured), a bounded number of
 redirects, a body-size cap enforced while streaming, a polite per-host pace, and conditional GET.
+One budget of wall-clock time covers a request's attempts and waits: a watchdog shuts the socket
+when it is spent, however slowly the bytes arrive, so a server that drips one byte at a time
+holds a run for total_timeout and no longer.
 """
 
 from __future__ import annotations
 
+import contextlib
 import random
+import threading
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -32,7 +37,7 @@ class TooSlow(Exception):
 class HttpPolicy:
     connect_timeout: float = 5.0
     read_timeout: float = 20.0  # between two reads from the socket
-    total_timeout: float = 60.0  # for one whole response, however it trickles in
+    total_timeout: float = 60.0  # for one request: every attempt and wait, however bytes trickle
     retries: int = 3  # attempts after the first, for transient failures only
     backoff_seconds: float = 1.0  # first wait; doubles each retry, plus up to 50% jitter
     max_wait_seconds: float = 30.0  # cap on any single wait, Retry-After included
@@ -86,28 +91,36 @@ class HttpClient:
         conditional = {k: v for k, v in (("If-None-Match", etag),
                                           ("If-Modified-Since", last_modified)) if v}
         began = time.monotonic()
+        deadline = began + self.policy.total_timeout
         for attempt in range(1, self.policy.retries + 2):
             fetched.attempts = attempt
-            wait = self._attempt(fetched, request_url, conditional)
+            wait = self._attempt(fetched, request_url, conditional, deadline)
             if wait is None or attempt > self.policy.retries:
                 break
-            self.sleep(min(self.policy.max_wait_seconds, wait))
+            wait = min(self.policy.max_wait_seconds, wait)
+            if time.monotonic() + wait >= deadline:
+                fetched.error += (f"; gave up after {attempt} attempts: the"
+                                  f" {self.policy.total_timeout} s budget is spent")
+                break
+            self.sleep(wait)
         fetched.duration_ms = (time.monotonic() - began) * 1000
         fetched.error = redact(fetched.error, secrets)
         fetched.headers = {name: redact(value, secrets)
                            for name, value in fetched.headers.items()}
         return fetched
 
-    def _attempt(self, fetched: Fetched, url: str, conditional: dict) -> float | None:
+    def _attempt(self, fetched: Fetched, url: str, conditional: dict,
+                 deadline: float) -> float | None:
         """One request into fetched; returns how long to wait before a retry, or None when the
         outcome is final (a body, a 304, or a failure that retrying cannot mend)."""
         self._pace(url)
         fetched.error, fetched.body = None, None
+        left = max(deadline - time.monotonic(), 0.001)
         try:
             with self.session.get(url, headers=conditional, stream=True,
-                                  timeout=(self.policy.connect_timeout,
-                                           self.policy.read_timeout)) as response:
-                return self._read(fetched, response)
+                                  timeout=(min(self.policy.connect_timeout, left),
+                                           min(self.policy.read_timeout, left))) as response:
+                return self._read(fetched, response, deadline)
         except requests.TooManyRedirects:
             fetched.error = f"redirect loop: more than {self.policy.max_redirects} redirects"
         except BodyTooLarge:
@@ -122,7 +135,8 @@ class HttpClient:
             fetched.error = f"{type(exc).__name__}: {exc}"
         return None
 
-    def _read(self, fetched: Fetched, response: requests.Response) -> float | None:
+    def _read(self, fetched: Fetched, response: requests.Response,
+              deadline: float) -> float | None:
         fetched.http_status = response.status_code
         fetched.headers = {name.lower(): value for name, value in response.headers.items()}
         if response.status_code == 304:
@@ -134,18 +148,34 @@ class HttpClient:
         if response.status_code != 200:
             fetched.error = f"HTTP {response.status_code} {response.reason}"
             return None
+        # a trickle is not transient: when the watchdog cuts it, the attempt is final
+        cut = threading.Event()
+        watchdog = threading.Timer(max(deadline - time.monotonic(), 0.0), _cut,
+                                   (response, cut))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            fetched.body = self._body(response)
+        except (requests.RequestException, ProtocolError, OSError):
+            if cut.is_set():
+                raise TooSlow from None
+            raise
+        finally:
+            watchdog.cancel()
+        if cut.is_set():  # a body without a length ends at the cut as if complete
+            fetched.body = None
+            raise TooSlow
+        return None
+
+    def _body(self, response: requests.Response) -> bytes:
         chunks, size = [], 0
-        deadline = time.monotonic() + self.policy.total_timeout
-        # small reads, so a trickle is noticed; decoded, so a gzip bomb hits the cap too
+        # decoded, so that a gzip bomb hits the cap too
         for chunk in response.iter_content(4096):
             size += len(chunk)
             if size > self.policy.max_body_bytes:
                 raise BodyTooLarge
-            if time.monotonic() > deadline:
-                raise TooSlow
             chunks.append(chunk)
-        fetched.body = b"".join(chunks)
-        return None
+        return b"".join(chunks)
 
     def _backoff(self, attempt: int) -> float:
         base = self.policy.backoff_seconds * 2 ** (attempt - 1)
@@ -159,3 +189,10 @@ class HttpClient:
             if remaining > 0:
                 self.sleep(remaining)
         self._last_request[host] = time.monotonic()
+
+
+def _cut(response: requests.Response, cut: threading.Event) -> None:
+    """The watchdog: stop every read of the response's socket (urllib3 2.3's shutdown)."""
+    cut.set()
+    with contextlib.suppress(ValueError, OSError):  # already released: nothing left to read
+        response.raw.shutdown()
