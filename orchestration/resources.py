@@ -17,6 +17,7 @@ from .project import dbt_project
 from .reference import Asset, Feed, load_assets, load_feeds
 from .runs import claim, writer_lock
 from .settings import Settings
+from .sources.feeds import MAX_ITEMS
 from .sources.http import HttpPolicy
 from .sources.transport import make_transport
 
@@ -59,6 +60,8 @@ class SourcesResource(ConfigurableResource):
     max_wait_seconds: float = 30.0
     max_body_bytes: int = 20 * 1024 * 1024
     min_host_interval: float = 1.0
+    # items kept from one fetched document, in document order (more is counted as a warning)
+    max_items_per_fetch: int = MAX_ITEMS
 
     def assets(self) -> list[Asset]:
         return load_assets(Path(self.seeds_dir))
@@ -68,6 +71,12 @@ class SourcesResource(ConfigurableResource):
 
     def landing_path(self) -> Path:
         return Path(self.landing_dir)
+
+    def item_cap(self) -> int:
+        if self.max_items_per_fetch < 1:
+            raise ValueError(f"sources: max_items_per_fetch={self.max_items_per_fetch}"
+                             " must be at least 1")
+        return self.max_items_per_fetch
 
     def http_policy(self) -> HttpPolicy:
         return HttpPolicy(connect_timeout=self.connect_timeout, read_timeout=self.read_timeout,

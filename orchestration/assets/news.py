@@ -13,9 +13,9 @@ from ..sources.fetched import utcnow
 from ..warehouse import http_validators, upsert_news_items
 
 
-def _parse(feed_id: str):
+def _parse(feed_id: str, max_items: int):
     def parse(body: bytes, fetched, sha: str) -> tuple[list[dict], str | None]:
-        parsed = parse_feed(body, feed_id, fetched.observed_at, fetched.headers)
+        parsed = parse_feed(body, feed_id, fetched.observed_at, fetched.headers, max_items)
         loaded_at = utcnow()
         rows = [{**item.__dict__, "landing_sha256": sha, "loaded_at": loaded_at}
                 for item in parsed.items]
@@ -28,13 +28,13 @@ def _parse(feed_id: str):
 def news_items(context: AssetExecutionContext, warehouse: DuckDBResource,
                sources: SourcesResource) -> MaterializeResult:
     start, end = window_dates(context)
-    transport = sources.make_transport()
+    transport, item_cap = sources.make_transport(), sources.item_cap()
     batch = Batch(context.run.run_id, "feed", transport.name, sources.landing_path())
     with warehouse.get_connection() as con:
         validators = http_validators(con)
     feeds = sources.feeds()
     for done, feed in enumerate(feeds, start=1):
         for fetched in transport.feed_fetches(feed, start, end, validators):
-            batch.add(fetched, "xml", _parse(feed.feed_id))
+            batch.add(fetched, "xml", _parse(feed.feed_id, item_cap))
         progress(context, done, len(feeds), f"feed {feed.feed_id}")
     return batch.commit(context, warehouse, upsert_news_items, "raw.news_items")

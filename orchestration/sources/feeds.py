@@ -31,6 +31,9 @@ ENTITY_DECLARATION = re.compile(b"|".join(
 LIMITS = {"title": 1_000, "summary": 20_000, "link": 2_048, "guid": 1_024, "author": 300,
           "category": 100}
 MAX_CATEGORIES = 50
+# Far above what real feeds publish (tens to a few hundred): a document with more is a template
+# gone wild or a hostile server, and the first items in document order are kept.
+MAX_ITEMS = 5_000
 EARLIEST = datetime(1990, 1, 1)
 LATEST_AHEAD = timedelta(days=1)
 ASCII_ENCODINGS = re.compile(r"(utf-?8|us-ascii|ascii|iso-?8859-\d+|latin-?1|(windows|cp)-?125\d)$",
@@ -190,8 +193,9 @@ def _declares_entities(body: bytes, headers: dict[str, str]) -> bool:
 
 
 def parse_feed(body: bytes, feed_id: str, fetched_at: datetime,
-               headers: dict[str, str] | None = None) -> ParsedFeed:
-    """Parse one fetched document. Raises FeedError when nothing usable can come of it."""
+               headers: dict[str, str] | None = None, max_items: int = MAX_ITEMS) -> ParsedFeed:
+    """Parse one fetched document, keeping at most max_items items. Raises FeedError when
+    nothing usable can come of it."""
     # feedparser reads only lower-case header names (content-type decides the encoding)
     lowered = {name.lower(): value for name, value in (headers or {}).items()}
     if _declares_entities(body, lowered):
@@ -216,8 +220,13 @@ def parse_feed(body: bytes, feed_id: str, fetched_at: datetime,
         if item and item.item_id not in seen:  # a feed repeating an item lists it once
             seen.add(item.item_id)
             result.items.append(item)
+    notes = [result.warning] if result.warning else []
     if problems:
-        bounded = "items bounded: " + ", ".join(f"{problem} ({n})" for problem, n
-                                                 in sorted(problems.items()))
-        result.warning = f"{result.warning}; {bounded}" if result.warning else bounded
+        notes.append("items bounded: " + ", ".join(f"{problem} ({n})" for problem, n
+                                                   in sorted(problems.items())))
+    if len(result.items) > max_items:
+        notes.append(f"items cut to the first {max_items} of {len(result.items)}"
+                     " (max_items_per_fetch)")
+        del result.items[max_items:]
+    result.warning = "; ".join(notes) or None
     return result

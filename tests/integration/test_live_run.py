@@ -130,9 +130,12 @@ def test_an_unchanged_feed_answers_304_and_adds_nothing(tmp_path, server):
     (BILLION_LAUGHS, "error", 0, "FeedError: document declares XML entities"),
     (EXTERNAL_ENTITY, "error", 0, "FeedError: document declares XML entities"),
     (EMPTY, "warning", 0, "feed has no items"),
-    (big_feed(10_000), "ok", 10_000, None),
+    (big_feed(4_000), "ok", 4_000, None),
+    (big_feed(6_000), "warning", 5_000,
+     "items cut to the first 5000 of 6000 (max_items_per_fetch)"),
     (invalid_utf8(), "warning", 8, "recoverable feed problem"),
-], ids=["plain", "html-as-200", "billion-laughs", "external-entity", "empty", "10000-items",
+], ids=["plain", "html-as-200", "billion-laughs", "external-entity", "empty", "4000-items",
+        "6000-items-capped",
         "invalid-utf8"])
 def test_feed_fault_matrix(tmp_path, server, body, status, rows, message):
     server.routes["/feed.xml"] = hs.serve(body)
@@ -143,3 +146,6 @@ def test_feed_fault_matrix(tmp_path, server, body, status, rows, message):
     assert (got_status, parsed) == (status, rows)
     assert (got_message or "").startswith(message or "")
     assert query(tmp_path, "select count(*) from raw.news_items") == [(rows,)]
+    if rows == 5_000:  # the cap keeps the first items in document order: Story 0..4999
+        titles = query(tmp_path, "select title from raw.news_items")
+        assert {int(title.split()[1]) for (title,) in titles} == set(range(5_000))

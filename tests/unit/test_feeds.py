@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from orchestration.resources import SourcesResource
 from orchestration.sources.feeds import FeedError, canonical_link, parse_feed, plain_text
 from tests.conftest import SNAPSHOTS, shared_data
 
@@ -219,3 +220,17 @@ def test_hostile_fields_are_bounded_cleaned_and_reported():
                  "date outside 1990..the fetch day taken as none (2)",
                  "item without a title, or without an id and an http(s) link, skipped (1)"):
         assert note in parsed.warning, parsed.warning
+
+
+def test_a_document_with_more_items_than_the_cap_keeps_the_first_in_document_order():
+    full = parse("cnbc_top_news", "2025-01-27").items
+    capped = parse_feed((FEEDS / "cnbc_top_news" / "2025-01-27.xml").read_bytes(),
+                        "cnbc_top_news", FETCHED, max_items=3)
+    assert [item.item_id for item in capped.items] == [item.item_id for item in full[:3]]
+    assert capped.warning == (f"items cut to the first 3 of {len(full)} (max_items_per_fetch)")
+
+
+def test_an_item_cap_below_one_is_refused_in_one_line():
+    sources = SourcesResource(seeds_dir="seeds", landing_dir="landing", max_items_per_fetch=0)
+    with pytest.raises(ValueError, match="^sources: max_items_per_fetch=0 must be at least 1$"):
+        sources.item_cap()
