@@ -10,6 +10,7 @@ import io
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -18,9 +19,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
+
 from .backup import BackupError
 from .deployment import Deployment
 from .evaluation import EvaluationError
+from .failures import explain, run_failure
 from .partitions import FIRST_DAY
 from .reference import ReferenceError
 from .serving.moves import p_value, pct, top_moves
@@ -82,7 +86,8 @@ def progress_bars(defs, job_name: str, first_day: str, last_day: str):
             lambda key: key.split("/")[0])
 
 
-def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> list[str]:
+def run_pipeline(first_day: str, last_day: str, log_dir: Path,
+                 folders: list[Path]) -> list[str]:
     """Ingest first_day..last_day as one run, then build the marts in a second run, each with
     progress bars; returns the summary lines. What the runs print (dbt's log among it) goes to
     log_dir/<job>.log."""
@@ -109,17 +114,33 @@ def run_pipeline(first_day: str, last_day: str, log_dir: Path) -> list[str]:
                   flush=True)
             log = log_dir / f"{job_name}.log"
             bars, label_of = progress_bars(defs, job_name, first_day, last_day)
+            # what the run prints, Dagster's error events and their stacks among it, goes to
+            # the log; the terminal gets the bars and, if it fails, one line
             with (log.open("w") as handle,
                   RunProgress(instance, run_id, bars, label_of, console),
-                  contextlib.redirect_stdout(handle)):
+                  contextlib.redirect_stdout(handle), contextlib.redirect_stderr(handle)):
                 result = defs.resolve_job_def(job_name).execute_in_process(
                     instance=instance, tags={**tags, **owner_tags()}, raise_on_error=False,
                     run_config=QUIET, run_id=run_id)
             if not result.success:
-                raise SystemExit(f"newsimpact: the {job_name} run failed (run {result.run_id}); "
-                                 f"its output is in {log}, its events in `newsimpact ui`")
+                cause = run_failure(result, folders)
+                raise SystemExit(f"newsimpact: the {job_name} run failed (run {run_id[:8]}): "
+                                 f"{cause}; its output is in {log}, its events in `newsimpact ui`")
             summary += run_summary(job_name, bars, time.monotonic() - began)
     return summary
+
+
+def run_folders(settings: Settings | None) -> list[Path]:
+    """Where a run writes: the warehouse's folder (its logs), landing, serving, Dagster's home;
+    each named once, and none inside another already named."""
+    home = os.environ.get("DAGSTER_HOME")
+    candidates = ([settings.warehouse.parent, settings.landing_dir, settings.serving]
+                  if settings else [REPO_ROOT / "warehouse"]) + ([Path(home)] if home else [])
+    folders: list[Path] = []
+    for folder in candidates:
+        if not any(folder.is_relative_to(named) for named in folders):
+            folders.append(folder)
+    return folders
 
 
 def run_summary(job_name: str, bars: dict, seconds: float) -> list[str]:
@@ -152,7 +173,6 @@ class CliError(Exception):
 
 def connect_published(settings: Settings):
     """A read-only connection to the published copy (never to the pipeline's own file)."""
-    import duckdb
 
     if not settings.published.is_file():
         raise CliError(f"no published warehouse at {settings.published}: run `newsimpact demo` "
@@ -198,7 +218,6 @@ def json_value(value):
 
 def query(settings: Settings, sql: str, output: str) -> str:
     """Run one SQL statement against the published copy; the result as a table, CSV or JSON."""
-    import duckdb
 
     with connect_published(settings) as con:
         try:
@@ -398,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.command in TRANSPORT_OF:
         os.environ["NEWSIMPACT_TRANSPORT"] = TRANSPORT_OF[args.command]
+    settings = None
     try:
         settings = Settings.from_env()
         Deployment.from_env(settings)  # a bad executor setting: one line here, not in the UI
@@ -434,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
 
             with writer_lock(settings.warehouse, f"newsimpact {args.command}"):
                 summary = run_pipeline(args.first_day, args.last_day,
-                                       settings.warehouse.parent / "logs")
+                                       settings.warehouse.parent / "logs", run_folders(settings))
             print("\n".join(f"newsimpact: {line}" for line in summary), flush=True)
         if args.command == "replay":
             return 0
@@ -452,6 +472,10 @@ def main(argv: list[str] | None = None) -> int:
             ExportError) as exc:
         print(f"newsimpact: {exc}", file=sys.stderr)
         return 2
+    except (OSError, sqlite3.Error, duckdb.Error) as exc:  # a full disk, for one
+        cause = explain(f"{type(exc).__name__}: {exc}", run_folders(settings))
+        print(f"newsimpact: {cause}", file=sys.stderr)
+        return 1
     return 0
 
 

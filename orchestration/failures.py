@@ -1,0 +1,62 @@
+"""Why a run stopped, in one line for the terminal (the whole story stays in the run's log and
+in the Dagster UI): the step that failed and the first line of its error, dbt's first failing
+node rather than its command line, and for the two faults a user can mend at once, a full disk
+(how much room the folder has left) and DuckDB's memory limit (the setting that raises it)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+NO_SPACE = re.compile(r"no space left on device|disk i/o error|database or disk is full|"
+                      r"errno 28|could not write|not enough space", re.IGNORECASE)
+OUT_OF_MEMORY = re.compile(r"out of memory", re.IGNORECASE)
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+DBT_ERRORS = "Errors parsed from dbt logs:"
+
+
+def free_space(path: Path) -> str:
+    """The free space of the filesystem holding path (its nearest existing parent)."""
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    free = shutil.disk_usage(path).free
+    return f"{free / 2**20:.1f} MB" if free < 2**30 else f"{free / 2**30:.1f} GB"
+
+
+def first_line(text: str) -> str:
+    """The first line that says something: dbt's first error after its command line."""
+    text = ANSI.sub("", text)
+    if DBT_ERRORS in text:
+        text = text.split(DBT_ERRORS, 1)[1]
+    return next((line.strip() for line in text.splitlines() if line.strip()), "no message")
+
+
+def explain(text: str, folders: list[Path], detail: str = "") -> str:
+    """The cause in one line (text's first), with what mends it when text or detail (the
+    causes behind it) names a full disk or memory."""
+    line, whole = first_line(text), f"{text}\n{detail}"
+    if NO_SPACE.search(whole):
+        room = ", ".join(f"{folder} has {free_space(folder)} free" for folder in folders)
+        return f"out of disk space ({line}): {room}"
+    if OUT_OF_MEMORY.search(whole):
+        memory = os.environ.get("NEWSIMPACT_DUCKDB_MEMORY", "8GB")
+        return f"DuckDB ran out of memory ({line}): raise NEWSIMPACT_DUCKDB_MEMORY (now {memory})"
+    return line
+
+
+def run_failure(result, folders: list[Path]) -> str:
+    """The first failed step of a Dagster run result and why it failed."""
+    for event in result.get_step_failure_events():
+        error = event.step_failure_data.error
+        if error is None:
+            continue
+        causes, cause = [], error.cause
+        while cause is not None:
+            causes.append(f"{cause.cls_name}: {cause.message}")
+            cause = cause.cause
+        text = f"{error.cls_name}: {error.message}" if error.cls_name else error.message
+        return f"step {event.step_key}: {explain(text, folders, chr(10).join(causes))}"
+    failure = result.get_run_failure_event()
+    return explain((failure.message if failure is not None else "") or "no step failed", folders)

@@ -1,0 +1,42 @@
+"""One line for a failed run: dbt's first failing node, and what mends a full disk or memory."""
+
+import shutil
+
+from orchestration.failures import explain, free_space
+
+DBT = ("DagsterDbtCliRuntimeError: The dbt CLI process with command\n\n`dbt build --vars {}`\n\n"
+       "failed with exit code `1`.\n\nErrors parsed from dbt logs:\n\n"
+       "\x1b[0m27 of 188 FAIL 1 accepted_values_stg_entities_entity_type "
+       "\x1b[31m[FAIL 1]\x1b[0m\n\n"
+       "Failure in test accepted_values_stg_entities_entity_type\n")
+
+
+def test_dbt_failures_are_told_by_their_first_failing_node(tmp_path):
+    assert explain(DBT, [tmp_path]) == (
+        "27 of 188 FAIL 1 accepted_values_stg_entities_entity_type [FAIL 1]")
+
+
+def test_a_full_disk_names_each_folder_and_its_free_space(tmp_path):
+    line = explain("OSError: [Errno 28] No space left on device", [tmp_path / "not" / "yet"])
+    free_mb = shutil.disk_usage(tmp_path).free / 2**20
+    expected_free = f"{free_mb:.1f} MB" if free_mb < 1024 else f"{free_mb / 1024:.1f} GB"
+    assert line == (f"out of disk space (OSError: [Errno 28] No space left on device): "
+                    f"{tmp_path}/not/yet has {expected_free} free")
+    assert free_space(tmp_path / "not" / "yet") == expected_free  # its nearest existing parent
+
+
+def test_a_cause_behind_the_error_counts_too(tmp_path):
+    line = explain("DagsterExecutionStepExecutionError: error in op", [tmp_path],
+                   "IOException: IO Error: could not write file: No space left on device")
+    assert line.startswith("out of disk space (DagsterExecutionStepExecutionError: error in op): ")
+
+
+def test_out_of_memory_names_the_setting(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSIMPACT_DUCKDB_MEMORY", "512MB")
+    line = explain("OutOfMemoryException: Out of Memory Error: failed to allocate", [tmp_path])
+    assert line == ("DuckDB ran out of memory (OutOfMemoryException: Out of Memory Error: failed "
+                    "to allocate): raise NEWSIMPACT_DUCKDB_MEMORY (now 512MB)")
+
+
+def test_anything_else_is_its_first_line(tmp_path):
+    assert explain("ValueError: bad\nmore", [tmp_path]) == "ValueError: bad"
