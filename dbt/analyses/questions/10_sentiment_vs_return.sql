@@ -4,9 +4,9 @@
 -- Expected on the demo data (make demo):
 -- | news_tone | asset_sessions | mean_return | mean_return_over_benchmark |
 -- |---|---|---|---|
--- | negative | 28 | -0.0266 | -0.0385 |
--- | neutral | 12 | -0.0043 | -0.0079 |
--- | positive | 28 | 0.0086 | 0.0094 |
+-- | negative | 31 | -0.0288 | -0.0397 |
+-- | neutral | 13 | -0.0039 | -0.0062 |
+-- | positive | 33 | 0.0078 | 0.0086 |
 select
     case
         when mean_sentiment < 0 then 'negative'
