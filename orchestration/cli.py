@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import sqlalchemy.exc
 
 from .backup import BackupError
 from .deployment import Deployment
@@ -472,7 +473,8 @@ def main(argv: list[str] | None = None) -> int:
             ExportError) as exc:
         print(f"newsimpact: {exc}", file=sys.stderr)
         return 2
-    except (OSError, sqlite3.Error, duckdb.Error) as exc:  # a full disk, for one
+    # a full disk, for one; Dagster's run storage reports through SQLAlchemy
+    except (OSError, sqlite3.Error, duckdb.Error, sqlalchemy.exc.SQLAlchemyError) as exc:
         cause = explain(f"{type(exc).__name__}: {exc}", run_folders(settings))
         print(f"newsimpact: {cause}", file=sys.stderr)
         return 1

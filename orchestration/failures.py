@@ -10,18 +10,28 @@ import re
 import shutil
 from pathlib import Path
 
-NO_SPACE = re.compile(r"no space left on device|disk i/o error|database or disk is full|"
-                      r"errno 28|could not write|not enough space", re.IGNORECASE)
+from dagster import DagsterError
+
+NO_SPACE = re.compile(r"no space left on device|database or disk is full|errno 28|"
+                      r"disk quota exceeded", re.IGNORECASE)
+# SQLite says this of a full disk too, and of other faults: told as a full disk only when a
+# folder the run writes has little room left
+DISK_IO = re.compile(r"disk i/o error", re.IGNORECASE)
+LOW_ROOM = 64 * 2**20
 OUT_OF_MEMORY = re.compile(r"out of memory", re.IGNORECASE)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 DBT_ERRORS = "Errors parsed from dbt logs:"
 
 
-def free_space(path: Path) -> str:
+def free_bytes(path: Path) -> int:
     """The free space of the filesystem holding path (its nearest existing parent)."""
     while not path.exists() and path != path.parent:
         path = path.parent
-    free = shutil.disk_usage(path).free
+    return shutil.disk_usage(path).free
+
+
+def free_space(path: Path) -> str:
+    free = free_bytes(path)
     return f"{free / 2**20:.1f} MB" if free < 2**30 else f"{free / 2**30:.1f} GB"
 
 
@@ -37,7 +47,8 @@ def explain(text: str, folders: list[Path], detail: str = "") -> str:
     """The cause in one line (text's first), with what mends it when text or detail (the
     causes behind it) names a full disk or memory."""
     line, whole = first_line(text), f"{text}\n{detail}"
-    if NO_SPACE.search(whole):
+    if NO_SPACE.search(whole) or (DISK_IO.search(whole)
+                                  and min(map(free_bytes, folders)) < LOW_ROOM):
         room = ", ".join(f"{folder} has {free_space(folder)} free" for folder in folders)
         return f"out of disk space ({line}): {room}"
     if OUT_OF_MEMORY.search(whole):
@@ -47,16 +58,20 @@ def explain(text: str, folders: list[Path], detail: str = "") -> str:
 
 
 def run_failure(result, folders: list[Path]) -> str:
-    """The first failed step of a Dagster run result and why it failed."""
+    """The first failed step of a Dagster run result and why it failed: the innermost error
+    (Dagster wraps an asset's exception in its own), its causes searched for a full disk."""
     for event in result.get_step_failure_events():
         error = event.step_failure_data.error
         if error is None:
             continue
-        causes, cause = [], error.cause
-        while cause is not None:
-            causes.append(f"{cause.cls_name}: {cause.message}")
-            cause = cause.cause
-        text = f"{error.cls_name}: {error.message}" if error.cls_name else error.message
-        return f"step {event.step_key}: {explain(text, folders, chr(10).join(causes))}"
-    failure = result.get_run_failure_event()
-    return explain((failure.message if failure is not None else "") or "no step failed", folders)
+        chain = [error]
+        while chain[-1].cause is not None:
+            chain.append(chain[-1].cause)
+        innermost = next(e for e in reversed(chain) if e.message.strip())
+        causes = "\n".join(e.message for e in chain)
+        return f"step {event.step_key}: {explain(innermost.message, folders, causes)}"
+    try:
+        message = result.get_run_failure_event().message or "no message"
+    except DagsterError:  # a run that failed without a failure event (cancelled, for one)
+        message = "no step failed and no failure was recorded"
+    return explain(message, folders)

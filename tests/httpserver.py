@@ -108,6 +108,26 @@ def gzipped(body: bytes):
     return serve(gzip.compress(body), headers={"Content-Encoding": "gzip"})
 
 
+def drip(pause: float, body: bytes = FEED, hang_up_after: int | None = None):
+    """One byte at a time: every read returns at once with a byte, so no read timeout fires;
+    optionally the server hangs up after some bytes, as a patient server finally does."""
+    def handler(h, n):
+        h.send_response(200)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        for i, byte in enumerate(body):
+            if hang_up_after is not None and i >= hang_up_after:
+                h.close_connection = True
+                return
+            try:
+                h.wfile.write(bytes([byte]))
+                h.wfile.flush()
+            except OSError:  # the client gave up
+                return
+            time.sleep(pause)
+    return handler
+
+
 def trickle(chunks: int, pause: float, body: bytes = FEED):
     """Headers at once, then the body a little at a time: each read is quick, the whole is not."""
     def handler(h, n):

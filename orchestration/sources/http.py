@@ -2,8 +2,9 @@
 backoff and jitter (connection errors, 429, 5xx; Retry-After honoured), a bounded number of
 redirects, a body-size cap enforced while streaming, a polite per-host pace, and conditional GET.
 One budget of wall-clock time covers a request's attempts and waits: a watchdog shuts the socket
-when it is spent, however slowly the bytes arrive, so a server that drips one byte at a time
-holds a run for total_timeout and no longer.
+when it is spent, however slowly the body's bytes arrive, so a server that drips its body one byte
+at a time holds a run for total_timeout and no longer. (The status line and headers are bounded
+by read_timeout per read, as requests reads them.)
 """
 
 from __future__ import annotations
@@ -99,8 +100,8 @@ class HttpClient:
                 break
             wait = min(self.policy.max_wait_seconds, wait)
             if time.monotonic() + wait >= deadline:
-                fetched.error += (f"; gave up after {attempt} attempts: the"
-                                  f" {self.policy.total_timeout} s budget is spent")
+                fetched.error = (f"{fetched.error or 'no answer'}; gave up after {attempt}"
+                                 f" attempts: the {self.policy.total_timeout} s budget is spent")
                 break
             self.sleep(wait)
         fetched.duration_ms = (time.monotonic() - began) * 1000
@@ -149,22 +150,16 @@ class HttpClient:
             fetched.error = f"HTTP {response.status_code} {response.reason}"
             return None
         # a trickle is not transient: when the watchdog cuts it, the attempt is final
-        cut = threading.Event()
-        watchdog = threading.Timer(max(deadline - time.monotonic(), 0.0), _cut,
-                                   (response, cut))
-        watchdog.daemon = True
-        watchdog.start()
+        watchdog = Watchdog(response, deadline)
         try:
-            fetched.body = self._body(response)
-        except (requests.RequestException, ProtocolError, OSError):
-            if cut.is_set():
+            body = self._body(response)
+        except Exception:
+            if watchdog.stop():  # whatever the cut made the read raise (TLS: ValueError too)
                 raise TooSlow from None
             raise
-        finally:
-            watchdog.cancel()
-        if cut.is_set():  # a body without a length ends at the cut as if complete
-            fetched.body = None
+        if watchdog.stop():  # a body without a length ends at the cut as if complete
             raise TooSlow
+        fetched.body = body
         return None
 
     def _body(self, response: requests.Response) -> bytes:
@@ -191,8 +186,29 @@ class HttpClient:
         self._last_request[host] = time.monotonic()
 
 
-def _cut(response: requests.Response, cut: threading.Event) -> None:
-    """The watchdog: stop every read of the response's socket (urllib3 2.3's shutdown)."""
-    cut.set()
-    with contextlib.suppress(ValueError, OSError):  # already released: nothing left to read
-        response.raw.shutdown()
+class Watchdog:
+    """Cuts a response's body at the deadline: a timer thread shuts the socket for reading
+    (urllib3's HTTPResponse.shutdown), so the read in progress ends however slowly bytes come.
+    stop() says whether it cut; a body read to its end before the cut is never cut after."""
+
+    def __init__(self, response: requests.Response, deadline: float):
+        self.response, self.cut, self.stopped = response, False, False
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(max(deadline - time.monotonic(), 0.0), self._fire)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _fire(self) -> None:
+        with self.lock:
+            if self.stopped:
+                return
+            self.cut = True
+        # already released to the pool or closed: nothing left to read
+        with contextlib.suppress(ValueError, RuntimeError, OSError):
+            self.response.raw.shutdown()
+
+    def stop(self) -> bool:
+        with self.lock:
+            self.stopped = True
+        self.timer.cancel()
+        return self.cut

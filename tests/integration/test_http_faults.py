@@ -93,6 +93,43 @@ def test_a_trickling_body_hits_the_whole_request_deadline(server, client):
     assert time.monotonic() - began < 2.5
 
 
+def test_a_body_dripping_one_byte_at_a_time_ends_at_the_deadline(server, client):
+    # the feed at a byte per 0.05 s would take minutes; a read of 4096 bytes never returns
+    server.routes["/drip"] = hs.drip(pause=0.05)
+    began = time.monotonic()
+    fetched = client.get("x", f"{server.url}/drip")
+    assert fetched.error == "body not complete within 1.0 s" and fetched.attempts == 1
+    assert fetched.body is None
+    assert time.monotonic() - began < 2.0
+
+
+def test_a_drip_that_hangs_up_is_not_retried(server, client):
+    server.routes["/drip"] = hs.drip(pause=0.05, hang_up_after=30)  # 1.5 s: past the deadline
+    fetched = client.get("x", f"{server.url}/drip")
+    assert fetched.error == "body not complete within 1.0 s" and fetched.attempts == 1
+    assert server.hits["/drip"] == 1
+
+
+def test_quick_bodies_are_never_cut_by_the_watchdog(server, client):
+    # the watchdog is armed for every body and stopped when the body is complete
+    server.routes["/feed.xml"] = hs.serve(hs.FEED)
+    for _ in range(20):
+        fetched = client.get("x", f"{server.url}/feed.xml")
+        assert fetched.ok and fetched.body == hs.FEED
+
+
+def test_retries_stop_when_the_budget_is_spent(server):
+    # every answer asks to come back in 0.4 s; the 1 s budget holds two waits, not ten
+    server.routes["/busy"] = hs.serve(b"", status=503, headers={"Retry-After": "0.4"})
+    client = HttpClient(HttpPolicy(total_timeout=1.0, retries=10, min_host_interval=0.0))
+    began = time.monotonic()
+    fetched = client.get("x", f"{server.url}/busy")
+    assert fetched.attempts == 3 and server.hits["/busy"] == 3
+    assert fetched.error == ("HTTP 503 Service Unavailable; gave up after 3 attempts: "
+                             "the 1.0 s budget is spent")
+    assert time.monotonic() - began < 1.2
+
+
 def test_connection_refused_is_reported(client):
     fetched = client.get("x", "http://127.0.0.1:9/feed.xml")
     assert not fetched.ok and "ConnectionError" in fetched.error and fetched.attempts == 3

@@ -2,7 +2,9 @@
 
 import shutil
 
-from orchestration.failures import explain, free_space
+from dagster import asset, materialize
+
+from orchestration.failures import explain, free_space, run_failure
 
 DBT = ("DagsterDbtCliRuntimeError: The dbt CLI process with command\n\n`dbt build --vars {}`\n\n"
        "failed with exit code `1`.\n\nErrors parsed from dbt logs:\n\n"
@@ -40,3 +42,29 @@ def test_out_of_memory_names_the_setting(tmp_path, monkeypatch):
 
 def test_anything_else_is_its_first_line(tmp_path):
     assert explain("ValueError: bad\nmore", [tmp_path]) == "ValueError: bad"
+
+
+def failed_run(error: Exception):
+    @asset(name="broken")
+    def broken():
+        raise error
+
+    return materialize([broken], raise_on_error=False)
+
+
+def test_a_failed_step_is_told_by_its_own_error_not_dagsters_wrapper(tmp_path):
+    result = failed_run(ValueError("sources: max_items_per_fetch=0 must be at least 1"))
+    assert run_failure(result, [tmp_path]) == (
+        "step broken: ValueError: sources: max_items_per_fetch=0 must be at least 1")
+
+
+def test_a_step_that_filled_the_disk_says_how_much_room_is_left(tmp_path):
+    result = failed_run(OSError(28, "No space left on device"))
+    assert run_failure(result, [tmp_path]).startswith(
+        f"step broken: out of disk space (OSError: [Errno 28] No space left on device): "
+        f"{tmp_path} has ")
+
+
+def test_a_disk_io_error_with_room_to_spare_is_not_called_a_full_disk(tmp_path):
+    assert explain("OperationalError: disk I/O error", [tmp_path]) == (
+        "OperationalError: disk I/O error")

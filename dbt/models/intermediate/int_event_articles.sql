@@ -36,8 +36,12 @@ ranked_signals as (
     select
         signals.*,
         signals.event_type = 'attention_burst' as is_burst,
-        coalesce(entities.entity_type in ('company', 'product', 'token'), false) as is_actor,
-        coalesce(title_counts.n_titles, 0) as n_titles
+        -- (bursts, which name an event only when it has no classified signal, by time alone)
+        signals.event_type <> 'attention_burst'
+            and coalesce(entities.entity_type in ('company', 'product', 'token'), false)
+            as is_actor,
+        case when signals.event_type = 'attention_burst' then 0
+            else coalesce(title_counts.n_titles, 0) end as n_titles
     from signals
     left join {{ ref('stg_entities') }} as entities
         on signals.primary_entity_id = entities.entity_id

@@ -9,7 +9,8 @@
 -- (the BBC's "DeepSeek's 'cheap' Chinese AI chatbot sparks tech stock selloff" and Ars
 -- Technica's "DeepSeek panic triggers tech stock sell-off as Chinese AI tops App Store" share
 -- DeepSeek, China and tech stocks); a country or a person in common is not enough, nor an
--- actor that more than event_merge_actor_max_signals signals name in one such window. Two
+-- actor that more than event_merge_actor_max_signals signals name in one bucket of that many
+-- hours (counted from the epoch). Two
 -- classified signals of different entities must also be about each other: the articles of one
 -- name the other's entity (NVIDIA's sell-off reports name DeepSeek), since templated headlines
 -- ("X posts quarterly revenue well away from estimates") put two companies' results in one
