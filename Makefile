@@ -47,8 +47,9 @@ SAMPLES ?= 1000
 placebo: $(INSTALLED) ## size and power of the type-level tests by placebo simulation (SAMPLES=1000): a table for the README
 	@$(BIN)/python -m tests.benchmarks.placebo --samples $(SAMPLES) --format markdown
 
-lint: $(INSTALLED)
+lint: $(INSTALLED) ## ruff, and the layers of orchestration/ (import-linter)
 	$(BIN)/ruff check orchestration tests
+	$(BIN)/lint-imports
 
 install: $(INSTALLED)
 

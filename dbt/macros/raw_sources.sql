@@ -19,7 +19,9 @@
            ~ "raw_url: set NEWSIMPACT_RAW_URL to where `newsimpact export-raw` wrote them") }}
     {% endif %}
     {% do run_query('create database if not exists raw') %}
-    {% for table in ['news_items', 'prices', 'sessions', 'fetch_log'] %}
+    {# the raw sources of _sources.yml (tests/unit/test_docs.py ties them to the DDL) #}
+    {% for table in graph.sources.values() | selectattr('source_name', 'equalto', 'raw')
+                                           | map(attribute='name') %}
         {% set location = var('raw_url').rstrip('/') ~ '/' ~ table %}
         {% do run_query('drop table if exists raw.' ~ table) %}
         {% do run_query('create table raw.' ~ table ~ " using parquet location '" ~ location ~ "'") %}

@@ -12,20 +12,20 @@ from __future__ import annotations
 import csv
 import html
 import json
-import os
 import subprocess
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
-from ..settings import REPO_ROOT
-from ..sources.feeds import parse_feed
-from ..warehouse import connect_read_only, transaction, upsert_news_items
-from . import EvaluationError
+from orchestration.evaluation import EvaluationError
+from orchestration.ingestion.raw import transaction, upsert_news_items
+from orchestration.runtime.warehouse import connect_read_only
+from orchestration.settings import REPO_ROOT, Settings, environment
+from orchestration.sources.feeds import parse_feed
 
 LABELS = REPO_ROOT / "tests" / "evaluation" / "labelled_news.csv"
 FEEDS_REAL = REPO_ROOT.parent / "shared" / "data" / "feeds_real"
@@ -105,21 +105,20 @@ def news_rows(labels: list[Label], feeds_dir: Path) -> tuple[list[dict], int]:
     return kept, len(wanted & from_feeds)
 
 
-def classify(rows: list[dict], workdir: Path) -> duckdb.DuckDBPyConnection:
+def classify(settings: Settings, rows: list[dict], workdir: Path) -> duckdb.DuckDBPyConnection:
     """The dbt models run over the rows in a scratch warehouse; a connection to its results."""
-    from ..assets.dbt import dbt_seed_path
-    from ..project import dbt_project
-    from ..resources import dbt_executable
+    from orchestration.transform.project import dbt_project
+    from orchestration.transform.resources import dbt_executable, seed_path
 
     database = workdir / "evaluation.duckdb"
     with duckdb.connect(str(database)) as con, transaction(con):
         upsert_news_items(con, rows)
-    env = {**os.environ, "NEWSIMPACT_WAREHOUSE": str(database),
-           "NEWSIMPACT_DBT_SEED_PATH": dbt_seed_path(REPO_ROOT / "seeds")}
-    done = subprocess.run([dbt_executable(), "build", "--quiet", "--profiles-dir", ".",
-                           "--select", SELECTION, "--exclude", "test_type:data",
-                           "--target-path", str(workdir / "target")],
-                          cwd=dbt_project.project_dir, env=env, capture_output=True, text=True)
+    scratch = replace(settings, seeds_dir=REPO_ROOT / "seeds", warehouse=database)
+    with environment(scratch.dbt_environment(seed_path(scratch.seeds_dir))):
+        done = subprocess.run([dbt_executable(), "build", "--quiet", "--profiles-dir", ".",
+                               "--select", SELECTION, "--exclude", "test_type:data",
+                               "--target-path", str(workdir / "target")],
+                              cwd=dbt_project.project_dir, capture_output=True, text=True)
     if done.returncode != 0:
         raise EvaluationError("dbt build of the classifying models failed: "
                               + ((done.stdout + done.stderr).strip().splitlines()
@@ -202,11 +201,12 @@ def vader_record(labels: list[Label], texts: dict[str, str], article_of: dict) -
             "accuracy": ratio(right, len(labels))}
 
 
-def evaluate(labels_path: Path = LABELS, feeds_dir: Path = FEEDS_REAL) -> list[dict]:
+def evaluate(settings: Settings, labels_path: Path = LABELS,
+             feeds_dir: Path = FEEDS_REAL) -> list[dict]:
     labels = load_labels(labels_path)
     rows, with_summaries = news_rows(labels, feeds_dir)
     with (tempfile.TemporaryDirectory(prefix="newsimpact-evaluate-") as workdir,
-          classify(rows, Path(workdir)) as con):
+          classify(settings, rows, Path(workdir)) as con):
         records = scores(labels, con)
     head = {"metric": "set", "labels": str(labels_path), "items": len(labels),
             "with_feed_summary": with_summaries, "headline_only": len(labels) - with_summaries}

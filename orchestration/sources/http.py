@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 import requests
 from urllib3.exceptions import ProtocolError
 
-from .fetched import Fetched, utcnow
-from .secrets import MissingSecret, expand, redact
+from orchestration.sources.fetched import Fetched, utcnow
+from orchestration.sources.secrets import MissingSecret, expand, redact
 
 USER_AGENT = "newsimpact/0.1 (self-hosted news-impact warehouse; +https://github.com/newsimpact)"
 

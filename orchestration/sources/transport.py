@@ -15,11 +15,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from .. import landing
-from .fetched import Fetched, utcnow
-from .http import HttpClient, HttpPolicy
-from .providers import get_provider
-from .providers.localcsv import split_symbol
+from orchestration.sources import landing
+from orchestration.sources.fetched import Fetched, utcnow
+from orchestration.sources.http import HttpClient, HttpPolicy
+from orchestration.sources.providers import get_provider
+from orchestration.sources.providers.localcsv import split_symbol
 
 TRANSPORTS = ("replay", "live", "landing")
 CAPTURE_TIME = "23:30:00"  # recorded feed captures were taken at this UTC time of their day

@@ -20,7 +20,7 @@ import feedparser
 import numpy as np
 import pandas as pd
 
-from orchestration import landing
+from orchestration.sources import landing
 from orchestration.sources.feeds import parse_feed
 
 # The models that compute the event study's rows (their share of the build is the SQL's time).

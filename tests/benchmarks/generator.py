@@ -40,8 +40,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from orchestration import landing, warehouse
-from orchestration.calendars import CRYPTO, session_rows
+from orchestration.ingestion import raw as warehouse
+from orchestration.ingestion.calendars import CRYPTO, session_rows
+from orchestration.sources import landing
 from orchestration.sources.feeds import canonical_link, item_key, plain_text
 from orchestration.sources.fetched import Fetched
 from orchestration.sources.providers import yahoo

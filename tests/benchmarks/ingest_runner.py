@@ -32,13 +32,14 @@ def main(first_day: str, last_day: str) -> int:
     began = time.perf_counter()
     from dagster import DagsterInstance
 
-    from orchestration.cli import QUIET
-    from orchestration.definitions import defs
-    from orchestration.schedules import partition_range_tags
+    from orchestration.cli.pipeline import QUIET
+    from orchestration.definitions import build_defs
+    from orchestration.ingestion.jobs import partition_range_tags
+    from orchestration.settings import Settings
 
     imported = time.perf_counter()
     with DagsterInstance.ephemeral() as instance:
-        result = defs.resolve_job_def("ingest").execute_in_process(
+        result = build_defs(Settings.from_env()).resolve_job_def("ingest").execute_in_process(
             instance=instance, tags=partition_range_tags(first_day, last_day),
             raise_on_error=False, run_config=QUIET)
         finished = time.perf_counter()

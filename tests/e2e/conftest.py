@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.warehouse import connect_read_only
+from orchestration.runtime.warehouse import connect_read_only
 from tests.conftest import REPO, VENV_BIN, environment
 
 RAW_TABLES = {  # content that must not change on a re-run (bookkeeping columns left out)

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from orchestration.warehouse import connect_read_only
+from orchestration.runtime.warehouse import connect_read_only
 from tests.conftest import REPO, SEEDS, VENV_BIN, environment
 from tests.e2e.conftest import MARTS, RAW_TABLES, snapshot
 

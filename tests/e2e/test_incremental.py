@@ -9,7 +9,7 @@ import subprocess
 import duckdb
 import pytest
 
-from orchestration.warehouse import connect_read_only
+from orchestration.runtime.warehouse import connect_read_only
 from tests.conftest import REPO, VENV_BIN, environment
 
 STEPS = [("1900-01-01", "2025-01-19"), ("2025-01-20", "2025-01-20"),

@@ -14,7 +14,7 @@ import pytest
 import statsmodels.api as sm
 from scipy import stats
 
-from orchestration.warehouse import connect_read_only
+from orchestration.runtime.warehouse import connect_read_only
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow

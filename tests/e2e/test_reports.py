@@ -6,7 +6,6 @@ import re
 import duckdb
 import pytest
 from dagster import AssetKey, DagsterInstance
-
 from orchestration.reports import events as reports
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from orchestration.warehouse import connect_read_only
+from orchestration.runtime.warehouse import connect_read_only
 from tests.benchmarks import generator as gen
 from tests.conftest import REPO, VENV_BIN, environment
 

@@ -8,7 +8,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from orchestration.warehouse import connect_read_only
+from orchestration.runtime.warehouse import connect_read_only
 from tests.conftest import REPO, VENV_BIN, environment
 
 MARTS = {"bridge_event_article", "bridge_event_entity", "bridge_event_type", "bridge_news_entity",

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from orchestration.warehouse import connect_read_only
+from orchestration.runtime.warehouse import connect_read_only
 from tests.conftest import REPO, VENV_BIN, environment
 
 pytestmark = [pytest.mark.slow, pytest.mark.spark]

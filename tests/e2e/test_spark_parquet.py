@@ -8,9 +8,9 @@ import subprocess
 import duckdb
 import pytest
 
-from orchestration.project import dbt_project
-from orchestration.serving.publish import PublishError, publish
-from orchestration.warehouse import connect_read_only
+from orchestration.publishing.publish import PublishError, publish
+from orchestration.runtime.warehouse import connect_read_only
+from orchestration.transform.project import dbt_project
 from tests.conftest import REPO, VENV_BIN, environment
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ import time
 
 from dagster import DagsterInstance, job, op
 
-from orchestration.runs import owner_tags
+from orchestration.runtime.runs import owner_tags
 
 
 @op(pool="warehouse")

@@ -8,8 +8,8 @@ import pytest
 from dagster import DagsterInstance, materialize
 from dagster_duckdb import DuckDBResource
 
-from orchestration.assets.news import news_items
-from orchestration.resources import SourcesResource
+from orchestration.ingestion.news import news_items
+from orchestration.ingestion.resources import SourcesResource
 from orchestration.sources.fetched import utcnow
 from orchestration.sources.secrets import expand, redact
 from tests import httpserver as hs

@@ -1,5 +1,5 @@
 """A run whose process is killed is marked failed and its pool slot freed before the next run
-needs it (orchestration/runs.py), with real processes and a real Dagster instance."""
+needs it (orchestration/runtime/runs.py), with real processes and a real Dagster instance."""
 
 import os
 import shutil
@@ -11,7 +11,7 @@ import time
 import pytest
 from dagster import DagsterInstance, DagsterRunStatus
 
-from orchestration import runs
+from orchestration.runtime import runs
 from tests.conftest import REPO, environment
 
 
@@ -68,7 +68,7 @@ def test_a_run_that_opens_the_warehouse_records_its_process(tmp_path):
     """Runs the daemon launches get their owner from the warehouse resource, not the CLI."""
     from dagster import asset, materialize
 
-    from orchestration.resources import WarehouseResource
+    from orchestration.runtime.resources import WarehouseResource
 
     @asset
     def touches(warehouse: WarehouseResource):
@@ -85,7 +85,7 @@ def test_a_run_that_opens_the_warehouse_records_its_process(tmp_path):
 HOLD = """
 import sys, time
 from pathlib import Path
-from orchestration.runs import writer_lock
+from orchestration.runtime.runs import writer_lock
 with writer_lock(Path(sys.argv[1])):
     print("holding", flush=True)
     time.sleep(float(sys.argv[2]))

@@ -4,9 +4,12 @@ import subprocess
 
 from dagster import AssetKey, DefaultSensorStatus
 
-from orchestration.definitions import defs
-from orchestration.partitions import daily_partitions
+from orchestration.definitions import build_defs
+from orchestration.ingestion.partitions import daily_partitions
+from orchestration.settings import Settings
 from tests.conftest import REPO, VENV_BIN, environment
+
+defs = build_defs(Settings.from_env())
 
 
 def asset_graph():

@@ -1,4 +1,4 @@
-"""The executor chosen by configuration (orchestration/deployment.py) and the instance files of
+"""The executor chosen by configuration (orchestration/runtime/deployment.py) and the instance files of
 each set-up (orchestration/deploy/): the code location loads under every executor with the
 one-writer rule on DuckDB and without it on Spark, a bad value is one line, and every instance
 file is valid instance config (the Kubernetes launcher even builds its run's pod, without a
@@ -21,8 +21,8 @@ from dagster._serdes import ConfigurableClassData
 from dagster_celery.cli import get_validated_config
 from dagster_k8s import construct_dagster_k8s_job
 
-from orchestration.deployment import EXECUTORS, Deployment
-from orchestration.settings import Settings, SettingsError
+from orchestration.runtime.deployment import executor_config, executor_def
+from orchestration.settings import EXECUTORS, Settings, SettingsError
 from tests.conftest import REPO, VENV_BIN
 
 DEPLOY = REPO / "orchestration" / "deploy"
@@ -31,7 +31,9 @@ SETTINGS = ("NEWSIMPACT_EXECUTOR", "NEWSIMPACT_MAX_CONCURRENT", "NEWSIMPACT_CELE
 # Prints, per job, the name of its executor and the config that executor starts from.
 PROBE = """
 import json
-from orchestration.definitions import defs
+from orchestration.definitions import build_defs
+from orchestration.settings import Settings
+defs = build_defs(Settings.from_env())
 print(json.dumps({name: [executor.name, executor.apply_config_mapping({"config": {}}).value]
                   for name in ("ingest", "transform")
                   for executor in [defs.resolve_job_def(name).executor_def]}))
@@ -73,17 +75,17 @@ def test_every_executor_is_built_and_duckdb_keeps_one_step_at_a_time(monkeypatch
         monkeypatch.delenv(key, raising=False)
     for name in EXECUTORS:
         monkeypatch.setenv("NEWSIMPACT_EXECUTOR", name)
-        assert Deployment.from_env(Settings.from_env()).executor_def().name == name
+        assert executor_def(Settings.from_env()).name == name
     monkeypatch.setenv("NEWSIMPACT_DBT_TARGET", "spark_thrift")
-    assert Deployment.from_env(Settings.from_env()).executor_config() == {}  # k8s: no limit
+    assert executor_config(Settings.from_env()) == {}  # k8s: no limit
     monkeypatch.setenv("NEWSIMPACT_DBT_TARGET", "local")
     monkeypatch.setenv("NEWSIMPACT_MAX_CONCURRENT", "4")
     with pytest.raises(SettingsError, match=r"NEWSIMPACT_MAX_CONCURRENT=4: the DuckDB target "
                                             r"\(NEWSIMPACT_DBT_TARGET=local\) takes one writer"):
-        Deployment.from_env(Settings.from_env())
+        Settings.from_env()
     monkeypatch.setenv("NEWSIMPACT_MAX_CONCURRENT", "many")
     with pytest.raises(SettingsError, match="NEWSIMPACT_MAX_CONCURRENT='many': expected a whole"):
-        Deployment.from_env(Settings.from_env())
+        Settings.from_env()
     monkeypatch.delenv("NEWSIMPACT_MAX_CONCURRENT")
     real_find_spec = importlib.util.find_spec
     def find_spec_without_k8s(name, *args):
@@ -91,7 +93,7 @@ def test_every_executor_is_built_and_duckdb_keeps_one_step_at_a_time(monkeypatch
     monkeypatch.setattr(importlib.util, "find_spec", find_spec_without_k8s)
     with pytest.raises(SettingsError, match="NEWSIMPACT_EXECUTOR=k8s needs dagster-k8s: pip "
                                             "install 'newsimpact\\[distributed\\]'"):
-        Deployment.from_env(Settings.from_env())
+        Settings.from_env()
     monkeypatch.setenv("NEWSIMPACT_DBT_TARGET", "duckdb")
     with pytest.raises(SettingsError, match="NEWSIMPACT_DBT_TARGET='duckdb': expected one of "
                                             "local, spark, spark_thrift, spark_http"):
@@ -126,8 +128,9 @@ def test_an_unknown_executor_is_one_line_naming_the_allowed_values():
                          capture_output=True, text=True, timeout=60, env=env)
     assert (cli.returncode, cli.stdout) == (2, "")
     assert cli.stderr == f"newsimpact: NEWSIMPACT_EXECUTOR='spaceship': {ALLOWED}\n"
-    # what Dagster's loader (dagster dev, the daemon) reports last
-    load = subprocess.run([sys.executable, "-c", "import orchestration.definitions"], cwd=REPO,
+    # what Dagster's loader (dagster dev, the daemon) reports last: it calls the lazy defs
+    load = subprocess.run([sys.executable, "-c", "from orchestration.definitions import defs; "
+                           "defs()"], cwd=REPO,
                           capture_output=True, text=True, timeout=120, env=env)
     assert load.returncode == 1
     assert load.stderr.strip().splitlines()[-1] == (

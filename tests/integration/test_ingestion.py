@@ -8,13 +8,17 @@ import pytest
 from dagster import DagsterInstance, materialize
 from dagster_duckdb import DuckDBResource
 
-from orchestration.assets.news import news_items
-from orchestration.assets.prices import prices
-from orchestration.assets.sessions import sessions
-from orchestration.checks import build_feed_checks, build_price_source_checks, prices_have_no_gaps
-from orchestration.reference import load_assets, load_feeds
-from orchestration.resources import SourcesResource
-from orchestration.schedules import partition_range_tags
+from orchestration.ingestion.checks import (
+    build_feed_checks,
+    build_price_source_checks,
+    prices_have_no_gaps,
+)
+from orchestration.ingestion.jobs import partition_range_tags
+from orchestration.ingestion.news import news_items
+from orchestration.ingestion.prices import prices
+from orchestration.ingestion.reference import load_assets, load_feeds
+from orchestration.ingestion.resources import SourcesResource
+from orchestration.ingestion.sessions import sessions
 from tests.conftest import SEEDS
 
 RAW_ASSETS = [news_items, prices, sessions]

@@ -11,10 +11,10 @@ import pytest
 from dagster import DagsterInstance, materialize
 from dagster_duckdb import DuckDBResource
 
-from orchestration.assets.news import news_items
-from orchestration.checks import build_feed_checks
-from orchestration.reference import load_feeds
-from orchestration.resources import SourcesResource
+from orchestration.ingestion.checks import build_feed_checks
+from orchestration.ingestion.news import news_items
+from orchestration.ingestion.reference import load_feeds
+from orchestration.ingestion.resources import SourcesResource
 from orchestration.sources.fetched import utcnow
 from tests import httpserver as hs
 from tests.conftest import SEEDS, SNAPSHOTS

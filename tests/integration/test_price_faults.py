@@ -8,12 +8,12 @@ import pytest
 from dagster import DagsterInstance, materialize
 from dagster_duckdb import DuckDBResource
 
-from orchestration.assets.prices import prices
-from orchestration.assets.sessions import sessions
-from orchestration.checks import build_price_source_checks, prices_have_no_gaps
-from orchestration.reference import load_assets
-from orchestration.resources import SourcesResource
-from orchestration.schedules import partition_range_tags
+from orchestration.ingestion.checks import build_price_source_checks, prices_have_no_gaps
+from orchestration.ingestion.jobs import partition_range_tags
+from orchestration.ingestion.prices import prices
+from orchestration.ingestion.reference import load_assets
+from orchestration.ingestion.resources import SourcesResource
+from orchestration.ingestion.sessions import sessions
 from tests.conftest import SEEDS
 
 # Sessions 21-28 January 2025 of a stock that split 2-for-1 before the open on the 27th: the

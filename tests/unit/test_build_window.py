@@ -4,8 +4,9 @@ import json
 
 import duckdb
 
-from orchestration.assets.dbt import build_args
-from orchestration.schedules import ingested_window, partition_range_tags, window_tags
+from orchestration.ingestion.jobs import partition_range_tags
+from orchestration.transform.assets import build_args
+from orchestration.transform.jobs import ingested_window, window_tags
 
 
 def test_a_backfill_range_becomes_the_transform_window():
@@ -30,7 +31,7 @@ def test_the_window_reaches_dbt_as_vars():
 
 
 def test_a_window_that_ends_before_loaded_data_is_a_backfill_into_the_past(tmp_path):
-    from orchestration.assets.dbt import backfills_the_past
+    from orchestration.transform.assets import backfills_the_past
 
     database = tmp_path / "w.duckdb"
     with duckdb.connect(str(database)) as con:

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import pytest
 
-from orchestration.calendars import CalendarError, session_rows
+from orchestration.ingestion.calendars import CalendarError, session_rows
 
 
 def test_new_york_skips_the_day_of_mourning_and_mlk_day():

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from orchestration import cli
+from orchestration.cli import parser, pipeline
 
 
 @pytest.mark.parametrize("argv, message", [
@@ -38,7 +39,7 @@ def test_bad_arguments_get_one_line_and_exit_2(argv, message, capsys, tmp_path, 
 
 
 def test_a_good_range_passes():
-    args = cli.parse_args(["run", "--first-day", "2025-01-20", "--last-day", "2025-01-31"])
+    args = parser.parse_args(["run", "--first-day", "2025-01-20", "--last-day", "2025-01-31"])
     assert (args.first_day, args.last_day) == ("2025-01-20", "2025-01-31")
 
 
@@ -68,7 +69,7 @@ def test_a_missing_dbt_manifest_is_prepared_by_dbt_parse(tmp_path, monkeypatch):
     """A clone used without `make` has no dbt/target: the CLI runs `dbt parse` itself."""
     from dagster_dbt import DbtProject
 
-    from orchestration import project
+    from orchestration.transform import project
     from tests.conftest import REPO
 
     shutil.copytree(REPO / "dbt", tmp_path / "dbt", ignore=shutil.ignore_patterns(
@@ -78,7 +79,7 @@ def test_a_missing_dbt_manifest_is_prepared_by_dbt_parse(tmp_path, monkeypatch):
     copy = DbtProject(project_dir=tmp_path / "dbt", profiles_dir=tmp_path / "dbt")
     monkeypatch.setattr(project, "dbt_project", copy)
     assert not Path(copy.manifest_path).exists()
-    cli.prepare_manifest()
+    pipeline.prepare_manifest()
     nodes = json.loads(Path(copy.manifest_path).read_text())["nodes"]
     assert "model.newsimpact.fct_event_impact" in nodes
 

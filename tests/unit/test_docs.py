@@ -10,7 +10,7 @@ import subprocess
 import duckdb
 import pytest
 
-from orchestration.warehouse import DDL
+from orchestration.ingestion.raw import DDL
 from tests.conftest import REPO, SEEDS, VENV_BIN
 
 DESCRIBED = {"model", "seed", "analysis"}  # nodes; sources and exposures are kept apart
@@ -81,7 +81,7 @@ def test_every_seed_column_is_described(manifest):
 
 
 def test_every_raw_column_is_described(manifest):
-    """The raw tables as ingestion creates them (orchestration/warehouse.py), against the
+    """The raw tables as ingestion creates them (orchestration/ingestion/raw.py), against the
     sources of dbt/models/staging/_sources.yml."""
     with duckdb.connect() as con:
         con.execute(DDL)

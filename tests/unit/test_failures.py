@@ -4,7 +4,8 @@ import shutil
 
 from dagster import asset, materialize
 
-from orchestration.failures import explain, free_space, run_failure
+from orchestration.runtime.failures import explain, free_space, run_failure
+from orchestration.settings import Settings
 
 DBT = ("DagsterDbtCliRuntimeError: The dbt CLI process with command\n\n`dbt build --vars {}`\n\n"
        "failed with exit code `1`.\n\nErrors parsed from dbt logs:\n\n"
@@ -35,7 +36,9 @@ def test_a_cause_behind_the_error_counts_too(tmp_path):
 
 def test_out_of_memory_names_the_setting(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSIMPACT_DUCKDB_MEMORY", "512MB")
-    line = explain("OutOfMemoryException: Out of Memory Error: failed to allocate", [tmp_path])
+    memory = Settings.from_env().duckdb_memory  # read once, then passed down
+    line = explain("OutOfMemoryException: Out of Memory Error: failed to allocate", [tmp_path],
+                   memory=memory)
     assert line == ("DuckDB ran out of memory (OutOfMemoryException: Out of Memory Error: failed "
                     "to allocate): raise NEWSIMPACT_DUCKDB_MEMORY (now 512MB)")
 

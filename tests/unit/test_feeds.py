@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from orchestration.resources import SourcesResource
+from orchestration.ingestion.resources import SourcesResource
 from orchestration.sources.feeds import FeedError, canonical_link, parse_feed, plain_text
 from tests.conftest import SNAPSHOTS, shared_data
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration import warehouse
-from orchestration.reference import load_assets, load_feeds
+from orchestration.ingestion import raw as warehouse
+from orchestration.ingestion.reference import load_assets, load_feeds
 from orchestration.sources.feeds import parse_feed
 from orchestration.sources.providers import yahoo
 from orchestration.sources.transport import LandingTransport

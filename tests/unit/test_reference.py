@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from orchestration.reference import ReferenceError, load_assets, load_feeds
+from orchestration.ingestion.reference import ReferenceError, load_assets, load_feeds
 from orchestration.settings import Settings, SettingsError
 from tests.conftest import SEEDS
 

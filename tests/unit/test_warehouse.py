@@ -5,7 +5,7 @@ from datetime import date, datetime
 import duckdb
 import pytest
 
-from orchestration import warehouse
+from orchestration.ingestion import raw as warehouse
 
 
 @pytest.fixture

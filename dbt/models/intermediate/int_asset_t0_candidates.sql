@@ -42,7 +42,7 @@
 -- [-1, 1]; abnormal returns average about zero and are not centred. It needs
 -- min_market_model_obs common days; with fewer there is none.
 --
--- Cost (DESIGN.md, "Scaling the models"): the products of two assets' abnormal returns are
+-- Cost: the products of two assets' abnormal returns are
 -- summed once per pair and calendar month (each pair of assets one of which an event names, one
 -- pass over the days both have), rolled up over 12 months, and each (asset, t0, named asset)
 -- reads its correlation from the month its window ends in; no series is expanded over its

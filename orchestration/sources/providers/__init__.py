@@ -34,7 +34,7 @@ class Bar:
 
 
 def get_provider(name: str) -> ModuleType:
-    from . import coinbase, fred, localcsv, yahoo
+    from orchestration.sources.providers import coinbase, fred, localcsv, yahoo
 
     providers = {"yahoo": yahoo, "coinbase": coinbase, "fred": fred, "csv": localcsv}
     if name not in providers:

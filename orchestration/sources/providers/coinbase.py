@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta
 
-from . import Bar, PriceResponseError
+from orchestration.sources.providers import Bar, PriceResponseError
 
 BASE_URL = "https://api.exchange.coinbase.com/products/"
 MAX_CANDLES = 300

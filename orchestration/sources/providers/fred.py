@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import date
 
-from . import Bar, PriceResponseError
+from orchestration.sources.providers import Bar, PriceResponseError
 
 BASE_URL = "https://fred.stlouisfed.org/graph/fredgraph.csv"
 LOCAL_FILE = False

@@ -15,7 +15,7 @@ import csv
 import io
 from datetime import date
 
-from . import Bar, PriceResponseError
+from orchestration.sources.providers import Bar, PriceResponseError
 
 LOCAL_FILE = True
 RESTATES_HISTORY = False

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from . import Bar, PriceResponseError
+from orchestration.sources.providers import Bar, PriceResponseError
 
 BASE_URL = "https://query2.finance.yahoo.com/v8/finance/chart/"
 # Adjusted closes are restated backwards after every dividend and split: a fetch must refresh
