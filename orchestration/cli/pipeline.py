@@ -60,9 +60,12 @@ LAYERS = ["seeds", "staging", "intermediate", "marts", "serving", "reports"]  # 
 
 def progress_bars(defs, job_name: str, first_day: str, last_day: str):
     """The bars of a run: per ingestion asset (its days), or per layer of the transform."""
+    from orchestration.ingestion.jobs import ingest_job
     from orchestration.runtime.progress import Bar, grouped
+    from orchestration.transform.jobs import transform_job
 
-    selected = defs.resolve_job_def(job_name).asset_layer.selected_asset_keys
+    job = {"ingest": ingest_job, "transform": transform_job}[job_name]
+    selected = job.selection.resolve(defs.resolve_asset_graph())
     keys = [k.to_user_string() for k in selected]
     if job_name == "ingest":
         days = (date.fromisoformat(last_day) - date.fromisoformat(first_day)).days + 1

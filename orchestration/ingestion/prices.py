@@ -13,7 +13,6 @@ from orchestration.ingestion.reference import Asset
 from orchestration.ingestion.resources import SourcesResource
 from orchestration.runtime.progress import progress
 from orchestration.sources.fetched import utcnow
-from orchestration.sources.landing import EXTENSIONS
 from orchestration.sources.providers import get_provider
 
 # How far back a fetch from a provider that restates adjusted closes refreshes (more than the
@@ -53,9 +52,10 @@ def prices(context: AssetExecutionContext, warehouse: DuckDBResource,
     for done, asset_ in enumerate(assets, start=1):
         # providers in fallback order: the first that delivers bars for the window wins
         for provider_name, symbol in asset_.price_sources(Path(sources.seeds_dir)):
-            first, delivered = fetch_start(get_provider(provider_name), start), len(batch.rows)
+            provider = get_provider(provider_name)
+            first, delivered = fetch_start(provider, start), len(batch.rows)
             for fetched in transport.price_fetches(provider_name, symbol, first, end):
-                batch.add(fetched, EXTENSIONS[provider_name],
+                batch.add(fetched, provider.EXTENSION,
                           _parse(asset_, provider_name, symbol, first, end))
             if len(batch.rows) > delivered:
                 break

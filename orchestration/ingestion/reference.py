@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from orchestration.sources.providers import get_provider
+from orchestration.sources.providers import PROVIDERS, get_provider
 
-PROVIDERS = ("yahoo", "coinbase", "fred", "csv")
 FEED_FORMATS = ("rss", "atom")
 
 
@@ -84,7 +83,7 @@ def load_assets(seeds_dir: Path) -> list[Asset]:
             raise ReferenceError(f"{path}:{line}: {len(providers)} provider(s) but "
                                  f"{len(symbols)} provider_symbol(s); give one symbol each")
         for provider, symbol in zip(providers, symbols, strict=True):
-            _check_choice(path, line, "provider", provider, PROVIDERS)
+            _check_choice(path, line, "provider", provider, tuple(PROVIDERS))
             _check_source(path, line, provider, symbol.strip(), seeds_dir)
         _check_name(path, line, "symbol", row["symbol"].strip())
         assets.append(Asset(**{f: row[f].strip() for f in fields}))

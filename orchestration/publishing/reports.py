@@ -121,7 +121,7 @@ def _link(url: str | None, text: str) -> str:
 
 
 def chart(event: tuple, impacts: list[tuple], paths: list[tuple], out: Path,
-          t0: Window) -> None:
+          shown: Window) -> None:
     """One PNG: CAR paths of the most affected assets (benchmarks dashed), and every asset's
     CAR on t0 with its 95% interval (assets the event names in black)."""
     import matplotlib
@@ -163,7 +163,7 @@ def chart(event: tuple, impacts: list[tuple], paths: list[tuple], out: Path,
     right.scatter([r[6] * 100 for r in ordered], ys, c=colors, zorder=3, s=18)
     right.set_yticks(list(ys), [r[0] for r in ordered], fontsize=8)
     right.axvline(0, color="black", linewidth=0.8)
-    right.set_xlabel(f"CAR{t0.label} with 95% interval (%)")
+    right.set_xlabel(f"CAR{shown.label} with 95% interval (%)")
     right.set_title("Abnormal return on t0 (black: named by the event)")
     right.grid(alpha=0.3, axis="x")
     figure.suptitle(f"{event[1]}: {event[2]}"[:110], fontsize=11)
@@ -222,7 +222,8 @@ def event_page(event: tuple, impacts: list[tuple], headlines: list[tuple],
     return _page(headline, body).replace(b"<html", f"<!-- chart {drawn} -->\n<html".encode(), 1)
 
 
-def index_page(events: list[tuple], built: str, t0: Window) -> bytes:
+def index_page(events: list[tuple], built: str, shown: Window) -> bytes:
+    car = f"CAR{shown.label}"
     rows = "\n".join(
         f'<tr><td><a href="events/{e[0]}.html">{html.escape(e[2])}</a></td>'
         f"<td>{html.escape(e[1])}</td><td>{e[3]:%Y-%m-%d %H:%M}</td><td class=\"n\">{e[4]}</td>"
@@ -230,11 +231,11 @@ def index_page(events: list[tuple], built: str, t0: Window) -> bytes:
         f"<td>{html.escape(e[9])}</td><td class=\"n\">{pct(e[10])}</td></tr>"
         for e in events)
     body = f"""<h1>newsimpact: events by impact</h1>
-<p>Events by the largest abnormal return on t0 (CAR{t0.label}, in absolute value) among the assets
+<p>Events by the largest abnormal return on t0 ({car}, in absolute value) among the assets
 each event names; events that name no asset of the universe follow, by the largest among all.
 Built {built} from the published copy of the marts.</p>
 <table><tr><th>event</th><th>type</th><th>first seen (UTC)</th><th>articles</th>
-<th>named asset</th><th>CAR{t0.label}</th><th>any asset</th><th>CAR{t0.label}</th></tr>
+<th>named asset</th><th>{car}</th><th>any asset</th><th>{car}</th></tr>
 {rows}
 </table>"""
     return _page("newsimpact: events by impact", body)

@@ -16,7 +16,6 @@ from pathlib import Path
 from orchestration.files import write_atomically
 from orchestration.sources.fetched import Fetched
 
-EXTENSIONS = {"feed": "xml", "yahoo": "json", "coinbase": "json", "fred": "csv", "csv": "csv"}
 OBSERVATIONS = "observations.jsonl"
 
 

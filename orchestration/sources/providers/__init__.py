@@ -6,6 +6,7 @@ Every provider module exposes the same two functions:
   (inclusive dates), chunked to the provider's paging limit;
 - ``parse(body, provider_symbol) -> list[Bar]``: the daily bars in one response body;
 
+``EXTENSION``: the file extension its responses are archived under in landing/;
 ``RESTATES_HISTORY``: whether its adjusted closes of past days change after a dividend or a
 split (then every fetch also refreshes a trailing year, so returns never mix two bases), and
 ``LOCAL_FILE``: whether its symbol is a file on disk rather than something to request.
@@ -13,9 +14,13 @@ split (then every fetch also refreshes a trailing year, so returns never mix two
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
+
+# The price providers a reference file may name, and the module of each: the one list.
+PROVIDERS = {"yahoo": "yahoo", "coinbase": "coinbase", "fred": "fred", "csv": "localcsv"}
 
 
 class PriceResponseError(ValueError):
@@ -34,9 +39,6 @@ class Bar:
 
 
 def get_provider(name: str) -> ModuleType:
-    from orchestration.sources.providers import coinbase, fred, localcsv, yahoo
-
-    providers = {"yahoo": yahoo, "coinbase": coinbase, "fred": fred, "csv": localcsv}
-    if name not in providers:
-        raise PriceResponseError(f"unknown price provider {name!r}; known: {', '.join(providers)}")
-    return providers[name]
+    if name not in PROVIDERS:
+        raise PriceResponseError(f"unknown price provider {name!r}; known: {', '.join(PROVIDERS)}")
+    return importlib.import_module(f"{__name__}.{PROVIDERS[name]}")

@@ -9,6 +9,7 @@ from orchestration.sources.providers import Bar, PriceResponseError
 
 BASE_URL = "https://api.exchange.coinbase.com/products/"
 MAX_CANDLES = 300
+EXTENSION = "json"
 LOCAL_FILE = False
 RESTATES_HISTORY = False
 

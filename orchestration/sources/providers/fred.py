@@ -9,6 +9,7 @@ from datetime import date
 from orchestration.sources.providers import Bar, PriceResponseError
 
 BASE_URL = "https://fred.stlouisfed.org/graph/fredgraph.csv"
+EXTENSION = "csv"
 LOCAL_FILE = False
 RESTATES_HISTORY = False
 

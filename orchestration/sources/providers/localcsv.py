@@ -17,6 +17,7 @@ from datetime import date
 
 from orchestration.sources.providers import Bar, PriceResponseError
 
+EXTENSION = "csv"
 LOCAL_FILE = True
 RESTATES_HISTORY = False
 ALIASES = {"date": "date", "datetime": "date", "observation_date": "date", "open": "open",

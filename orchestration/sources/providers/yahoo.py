@@ -12,6 +12,7 @@ from orchestration.sources.providers import Bar, PriceResponseError
 BASE_URL = "https://query2.finance.yahoo.com/v8/finance/chart/"
 # Adjusted closes are restated backwards after every dividend and split: a fetch must refresh
 # the history that returns are computed on, not just the days asked for.
+EXTENSION = "json"
 LOCAL_FILE = False
 RESTATES_HISTORY = True
 
