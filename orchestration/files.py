@@ -27,13 +27,26 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def put_in_place(staged: Path, target: Path) -> None:
     """`staged` (a file, folder or link) moved into `target`'s place; what was there goes. A
-    folder cannot be renamed over, so the old one is renamed away first and removed after."""
+    folder cannot be renamed over, nor anything renamed over a folder, so then the old one is
+    renamed away first and removed after."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_dir() and not target.is_symlink():
-        retired = aside(target, "replaced")
-        shutil.rmtree(retired, ignore_errors=True)
-        os.replace(target, retired)
-        os.replace(staged, target)
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.replace(staged, target)
+    exists = target.exists() or target.is_symlink()
+    if not exists or not (_is_folder(staged) or _is_folder(target)):
+        os.replace(staged, target)  # a file or link over a file or link, or over nothing
+        return
+    retired = aside(target, "replaced")
+    _remove(retired)
+    os.replace(target, retired)
+    os.replace(staged, target)
+    _remove(retired)
+
+
+def _is_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def _remove(path: Path) -> None:
+    if _is_folder(path):
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()

@@ -167,10 +167,8 @@ class Settings:
             env.get("NEWSIMPACT_SPARK_HOME") or None,
             env.get("NEWSIMPACT_DUCKDB_MEMORY") or DEFAULT_DUCKDB_MEMORY,
             Path(env["DAGSTER_HOME"]) if env.get("DAGSTER_HOME") else None)
-        if read.dbt_target not in DBT_TARGETS:  # first: the executor's rules depend on it
-            raise SettingsError(f"NEWSIMPACT_DBT_TARGET={read.dbt_target!r}: expected one of "
-                                f"{', '.join(DBT_TARGETS)} (the targets of dbt/profiles.yml)")
-        return replace(read, deployment=Deployment.from_env(env), **chosen).validated()
+        read = replace(read, **chosen).validated()  # where things are, then how runs execute
+        return replace(read, deployment=Deployment.from_env(env)).validated_deployment()
 
     def validated(self) -> Settings:
         if self.transport not in TRANSPORTS:
@@ -185,10 +183,9 @@ class Settings:
                 raise SettingsError(
                     f"seeds directory {self.seeds_dir} has no {name} (set NEWSIMPACT_SEEDS_DIR)"
                 )
-        self.validate_deployment()
         return self
 
-    def validate_deployment(self) -> None:
+    def validated_deployment(self) -> Settings:
         deployment = self.deployment
         module = EXECUTOR_DEFS[deployment.executor][0]
         if importlib.util.find_spec(module) is None:  # found, not imported: the CLI stays quick
@@ -201,6 +198,7 @@ class Settings:
                 f"NEWSIMPACT_MAX_CONCURRENT={deployment.max_concurrent}: the DuckDB target "
                 f"(NEWSIMPACT_DBT_TARGET={self.dbt_target}) takes one writer, so one step at a "
                 "time; more needs a Spark target")
+        return self
 
     def dbt_environment(self, seed_path: str) -> dict[str, str]:
         """What dbt_project.yml and dbt/profiles.yml read, for a dbt process of these settings

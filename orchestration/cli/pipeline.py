@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import subprocess
 import sys
 import time
 import uuid
@@ -41,18 +42,18 @@ def prepare_manifest() -> None:
     """dbt's manifest, which the code location loads, made by `dbt parse` when it is missing
     (a clone used without `make`)."""
     from orchestration.transform import project
-    from orchestration.transform.resources import DbtResource, dbt_executable
+    from orchestration.transform.resources import dbt_executable
 
     dbt_project = project.dbt_project
     if Path(dbt_project.manifest_path).is_file():
         return
     print("newsimpact: preparing dbt's manifest (dbt parse) ...", flush=True)
-    dbt = DbtResource(project_dir=dbt_project, dbt_executable=dbt_executable())
-    try:  # dagster-dbt's DbtProjectPreparer, with dbt beside this interpreter
-        dbt.cli(["parse", "--quiet"], target_path=dbt_project.target_path).wait()
-    except Exception as exc:  # dagster-dbt's error carries dbt's log: its last line says why
+    # (dagster-dbt's preparer would need dbt on PATH and prints dbt's log: a quiet process)
+    done = subprocess.run([dbt_executable(), "parse", "--quiet", "--profiles-dir", "."],
+                          cwd=dbt_project.project_dir, capture_output=True, text=True)
+    if done.returncode != 0:
         raise CliError(f"`dbt parse` failed in {dbt_project.project_dir}: "
-                       + (str(exc).strip().splitlines() or ["no output"])[-1]) from None
+                       + ((done.stdout + done.stderr).strip().splitlines() or ["no output"])[-1])
 
 
 LAYERS = ["seeds", "staging", "intermediate", "marts", "serving", "reports"]  # in build order

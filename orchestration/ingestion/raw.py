@@ -30,26 +30,6 @@ class RawTable:
 
 
 RAW_TABLES = (
-    RawTable("fetch_log", """\
-    fetch_id varchar primary key,       -- run id and a sequence number within the run
-    run_id varchar not null,
-    kind varchar not null,              -- feed | prices
-    source_id varchar not null,         -- feed_id, or provider:provider_symbol
-    url varchar not null,
-    transport varchar not null,         -- replay | live
-    observed_at timestamp not null,     -- UTC: capture time (replay) or request time (live)
-    logged_at timestamp not null,       -- UTC wall-clock time of the run
-    status varchar not null,            -- ok | warning | not_modified | error
-    http_status integer,
-    etag varchar,
-    last_modified varchar,
-    bytes bigint,
-    sha256 varchar,
-    landing_path varchar,
-    duration_ms double,
-    rows_parsed integer,
-    message varchar                     -- error or warning text
-""", migrations=("alter table raw.fetch_log add column if not exists attempts integer",)),
     RawTable("news_items", """\
     item_id varchar primary key,        -- sha256(feed_id | guid-or-canonical-link)
     feed_id varchar not null,
@@ -85,6 +65,26 @@ RAW_TABLES = (
     close_at timestamp not null,        -- UTC
     primary key (calendar, session_date)
 """),
+    RawTable("fetch_log", """\
+    fetch_id varchar primary key,       -- run id and a sequence number within the run
+    run_id varchar not null,
+    kind varchar not null,              -- feed | prices
+    source_id varchar not null,         -- feed_id, or provider:provider_symbol
+    url varchar not null,
+    transport varchar not null,         -- replay | live
+    observed_at timestamp not null,     -- UTC: capture time (replay) or request time (live)
+    logged_at timestamp not null,       -- UTC wall-clock time of the run
+    status varchar not null,            -- ok | warning | not_modified | error
+    http_status integer,
+    etag varchar,
+    last_modified varchar,
+    bytes bigint,
+    sha256 varchar,
+    landing_path varchar,
+    duration_ms double,
+    rows_parsed integer,
+    message varchar                     -- error or warning text
+""", migrations=("alter table raw.fetch_log add column if not exists attempts integer",)),
 )
 DDL = "create schema if not exists raw;\n" + "".join(table.ddl for table in RAW_TABLES)
 

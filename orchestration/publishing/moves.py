@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orchestration.transform.project import dbt_vars
+from orchestration.transform.dbt_vars import dbt_vars
 
 # One row per move (asset and t0): the events that share the session are its candidate causes,
 # summed up as how many (and how many name the asset) and the lead one (see fct_asset_move).
@@ -57,15 +57,18 @@ def shown_windows(con) -> tuple[Window, Window]:
     shown = []
     for start, end in dbt_vars()["car_windows"][:2]:
         found = con.execute(LABEL_SQL, {"start": start, "end": end}).fetchone()
-        shown.append(Window(start, end, found[0] if found else f"{start}..{end}"))
+        # (a copy with no moves yet: the label int_asset_t0_impacts would give it)
+        label = found[0] if found else f"[{start},{'+' if end > 0 else ''}{end}]"
+        shown.append(Window(start, end, label))
     return shown[0], shown[1]
 
 
 def top_moves(con, limit: int, max_p: float, include_unlinked: bool = False,
-              symbols: list[str] | None = None) -> list[tuple]:
+              symbols: list[str] | None = None,
+              windows: tuple[Window, Window] | None = None) -> list[tuple]:
     """The strongest moves on t0 below max_p, one per asset and session: by default those an
     event naming the asset shares, of every asset unless `symbols`."""
-    t0, car = shown_windows(con)
+    t0, car = windows or shown_windows(con)
     return con.execute(TOP_MOVES_SQL, {"max_p": max_p, "include_unlinked": include_unlinked,
                                        "symbols": symbols or [], "limit": limit,
                                        **t0.params("t0"), **car.params("car")}).fetchall()
@@ -76,13 +79,13 @@ def moves_table(con, limit: int, max_p: float, include_unlinked: bool = False,
                 width: int | None = None) -> tuple[list[str], list[list[str]], set[int]]:
     """The top moves as a table: header, rows of text (the lead event cut to `width`), and
     the columns of figures (right-aligned). The CLI and the publication's preview show it."""
-    _, car = shown_windows(con)
+    t0_window, car = shown_windows(con)
     header = ["lead event", "asset", "t0", "return", "abnormal", "p", f"CAR{car.label}", "p",
               "events (naming it)"]
     rows = [[f"{etype}: {headline}"[:width], symbol, str(t0), pct(ret), pct(ar), p_value(p_ar),
              pct(car_), p_value(p_car), f"{n_events} ({n_linked})"]
             for etype, headline, symbol, t0, ret, ar, p_ar, car_, p_car, n_events, n_linked
-            in top_moves(con, limit, max_p, include_unlinked, symbols)]
+            in top_moves(con, limit, max_p, include_unlinked, symbols, (t0_window, car))]
     return header, rows, set(range(3, 9))
 
 

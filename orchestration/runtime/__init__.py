@@ -5,7 +5,6 @@ process died, backups, progress and failures told in one line.
 - resources.py: the warehouse as a Dagster resource, held by one writer
 - runs.py: the writer lock, and dead runs found and marked failed (with its sensor)
 - deployment.py: the executor, from the settings
-- files.py: a file or folder written aside, then renamed into place
 - backup.py: backup and restore of the warehouse, landing/ and the published copy
 - progress.py: the progress events steps log, and the bars the CLI draws from them
 - failures.py: a failed run's cause in one line

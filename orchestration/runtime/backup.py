@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -112,7 +113,7 @@ def backup(settings: Settings, destination: Path | None = None) -> Done:
     manifest = {"format": FORMAT, "created": datetime.now(UTC).isoformat(timespec="seconds"),
                 "warehouse_file": settings.warehouse.name, "files": files}
     (partial / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
-    put_in_place(partial, destination)
+    os.replace(partial, destination)  # a new folder: refused if one appeared meanwhile
     return Done(destination, len(files), sum(f["bytes"] for f in files.values()),
                 time.monotonic() - began)
 

@@ -6,7 +6,8 @@ import re
 import duckdb
 import pytest
 from dagster import AssetKey, DagsterInstance
-from orchestration.reports import events as reports
+
+from orchestration.publishing import moves, reports
 
 pytestmark = pytest.mark.slow
 
@@ -43,7 +44,10 @@ def test_the_deepseek_page_charts_the_sell_off_falling_on_monday(built):
     assert (width, height) == (1300, 626)  # 13 in wide at 100 dpi; 17 assets' rows high
     # the chart's paths: the sell-off assets are drawn and each falls by >10% at tau 0
     with duckdb.connect(str(built["published"]), read_only=True) as con:
-        impacts = con.execute(reports.IMPACTS_SQL, [built["event_id"]]).fetchall()
+        t0, car = moves.shown_windows(con)
+        impacts = con.execute(reports.IMPACTS_SQL, {"event_id": built["event_id"],
+                                                    **t0.params("t0"),
+                                                    **car.params("car")}).fetchall()
         drawn = [row[0] for row in impacts[:reports.CHART_ASSETS]]
         paths = con.execute(reports.PATHS_SQL, [built["event_id"], drawn]).fetchall()
     assert set(SELL_OFF) <= set(drawn)
@@ -87,7 +91,7 @@ def test_a_hostile_headline_is_text_and_only_http_links_are_links():
     event = ("e1", "hack", "<script>alert(1)</script>", "2025-01-27 10:00", 1, 1, None)
     page = reports.event_page(event, [], [("<b>x</b>", "javascript:alert(1)", "2025", "f"),
                                           ("ok", "https://example.com/a?b=1&c=2", "2025", "f")],
-                              [])
+                              [], (moves.Window(0, 0, "[0,0]"), moves.Window(-1, 1, "[-1,+1]")))
     text = page.decode()
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert 'href="javascript' not in text and "&lt;b&gt;x&lt;/b&gt;" in text

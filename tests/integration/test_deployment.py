@@ -1,8 +1,8 @@
-"""The executor chosen by configuration (orchestration/runtime/deployment.py) and the instance files of
-each set-up (orchestration/deploy/): the code location loads under every executor with the
-one-writer rule on DuckDB and without it on Spark, a bad value is one line, and every instance
-file is valid instance config (the Kubernetes launcher even builds its run's pod, without a
-cluster)."""
+"""The executor chosen by configuration (orchestration/runtime/deployment.py) and the instance
+files of each set-up (orchestration/deploy/): the code location loads under every executor with
+the one-writer rule on DuckDB and without it on Spark, a bad value is one line, and every
+instance file is valid instance config (the Kubernetes launcher even builds its run's pod,
+without a cluster)."""
 
 import importlib.util
 import json
