@@ -30,9 +30,8 @@ validate: $(INSTALLED) $(MANIFEST) ## check that the code location loads
 	$(BIN)/newsimpact home
 	$(BIN)/dagster definitions validate
 
-evaluate: $(INSTALLED) $(MANIFEST) ## score event types, entities and sentiment on labelled real news (development set, then held-out set)
+evaluate: $(INSTALLED) $(MANIFEST) ## score event types, entities and sentiment on every labelled set, as one table
 	$(BIN)/newsimpact evaluate
-	$(BIN)/newsimpact evaluate --labels tests/evaluation/heldout_news.csv
 
 SPARK_DEMO := $(CURDIR)/warehouse/spark_demo
 spark: $(INSTALLED) $(MANIFEST) ## the demo with the dbt project on Spark in local mode (warehouse/spark_demo/)

@@ -74,6 +74,11 @@ def export_command(settings: Settings, args) -> int:
 def evaluate_command(settings: Settings, args) -> int:
     from orchestration.evaluation import news
 
-    records = news.evaluate(settings, args.labels or news.LABELS, args.feeds or news.FEEDS_REAL)
-    print(news.json_lines(records, args.mistakes))
+    feeds = args.feeds or news.FEEDS_REAL
+    if args.labels:  # one set, as JSON lines
+        print(news.json_lines(news.evaluate(settings, args.labels, feeds), args.mistakes))
+        return 0
+    records = news.evaluate_all(settings, feeds)
+    print(news.table(records) if args.output == "table"
+          else news.json_lines(records, args.mistakes))
     return 0

@@ -124,14 +124,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     restore.add_argument("--force", action="store_true",
                          help="replace a warehouse, landing/ or serving/ that exists")
     evaluate = commands.add_parser(
-        "evaluate", help="score event types, entity links and sentiment on the labelled real "
-                         "news (tests/evaluation/), as JSON lines")
-    evaluate.add_argument("--labels", type=Path, help="a labelled CSV (default "
-                                                      "tests/evaluation/labelled_news.csv)")
+        "evaluate", help="score event types, entity links and sentiment on every labelled set "
+                         "(development, held-out, the corpus's test split, PhraseBank when "
+                         "../shared/data has it), as a table")
+    evaluate.add_argument("--labels", type=Path, help="only this labelled CSV, as JSON lines "
+                                                      "(e.g. tests/evaluation/labelled_news.csv)")
+    evaluate.add_argument("--format", dest="output", choices=["table", "json"], default="table",
+                          help="every set as a markdown table (default) or JSON lines")
     evaluate.add_argument("--feeds", type=Path, help="the folder of the real feeds the labels "
                                                      "name (default ../shared/data/feeds_real)")
     evaluate.add_argument("--mistakes", action="store_true",
-                          help="also one line per item read differently from its label")
+                          help="with JSON lines: one more per item read differently from its "
+                               "label")
     export = commands.add_parser(
         "export-raw", help="write the raw tables as Parquet, the sources of dbt's Spark target")
     export.add_argument("--to", dest="destination", metavar="URL",

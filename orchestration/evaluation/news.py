@@ -28,7 +28,10 @@ from orchestration.settings import REPO_ROOT, Settings, environment
 from orchestration.sources.feeds import parse_feed
 
 LABELS = REPO_ROOT / "tests" / "evaluation" / "labelled_news.csv"
+HELD_OUT = REPO_ROOT / "tests" / "evaluation" / "heldout_news.csv"
 FEEDS_REAL = REPO_ROOT.parent / "shared" / "data" / "feeds_real"
+# Financial PhraseBank (sentiment only; for evaluation alone, never for training or tuning)
+PHRASEBANK = REPO_ROOT.parent / "shared" / "data" / "phrasebank" / "Sentences_75Agree.txt"
 FEED_ID = "evaluation"
 SELECTION = "+int_article_types +int_entity_mentions +int_article_sentiment"
 SENTIMENTS = ("negative", "neutral", "positive")
@@ -49,7 +52,8 @@ class Label:
         return self.item_ref.split("#", 1)[1] if "#" in self.item_ref else self.item_ref
 
 
-def load_labels(path: Path) -> list[Label]:
+def load_labels(path: Path, split: str | None = None) -> list[Label]:
+    """The labelled rows of a CSV (only those of `split` when given: the corpus's)."""
     try:
         with path.open(newline="", encoding="utf-8") as handle:
             reader = csv.DictReader(handle)
@@ -61,6 +65,8 @@ def load_labels(path: Path) -> list[Label]:
         raise EvaluationError(f"{path}: missing column(s) {', '.join(missing)}")
     labels = []
     for line, row in enumerate(rows, start=2):
+        if split is not None and row.get("split") != split:
+            continue
         if any(row.get(column) is None for column in COLUMNS):
             raise EvaluationError(f"{path}:{line}: the row has fewer fields than the header")
         try:
@@ -126,8 +132,40 @@ def classify(settings: Settings, rows: list[dict], workdir: Path) -> duckdb.Duck
     return connect_read_only(database)
 
 
+def phrasebank_labels(path: Path = PHRASEBANK) -> list[Label]:
+    """PhraseBank's sentences (`sentence@label`, Latin-1) as labels of sentiment alone; none
+    when ../shared/data is absent. Its sentences are distinct but five; each is kept once."""
+    if not path.is_file():
+        return []
+    labels, seen = [], set()
+    for number, line in enumerate(path.read_text(encoding="latin-1").splitlines(), start=1):
+        sentence, _, sentiment = line.rpartition("@")
+        if sentence and sentiment.strip() in SENTIMENTS and sentence not in seen:
+            seen.add(sentence)
+            labels.append(Label(f"phrasebank:{number}", date(2014, 1, 1), sentence.strip(),
+                                None, frozenset(), sentiment.strip()))
+    return labels
+
+
 def ratio(numerator: int, denominator: int) -> float | None:
     return round(numerator / denominator, 3) if denominator else None
+
+
+def f1(precision: float | None, recall: float | None) -> float | None:
+    if not precision or not recall:
+        return None if precision is None or recall is None else 0.0
+    return round(2 * precision * recall / (precision + recall), 3)
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float | None:
+    """The mean over the three sentiments of each one's F1 (labelled, said)."""
+    scores = []
+    for mood in SENTIMENTS:
+        said = sum(1 for _, s in pairs if s == mood)
+        truth = sum(1 for t, _ in pairs if t == mood)
+        right = sum(1 for t, s in pairs if t == s == mood)
+        scores.append(f1(ratio(right, said), ratio(right, truth)) or 0.0)
+    return round(sum(scores) / len(scores), 3) if pairs else None
 
 
 def scores(labels: list[Label], con) -> list[dict]:
@@ -156,7 +194,8 @@ def scores(labels: list[Label], con) -> list[dict]:
         records.append({"metric": "event_type", "event_type": name or "overall",
                         "labelled": len(truth), "predicted": len(said), "correct": len(right),
                         "precision": ratio(len(right), len(said)),
-                        "recall": ratio(len(right), len(truth))})
+                        "recall": ratio(len(right), len(truth)),
+                        "f1": f1(ratio(len(right), len(said)), ratio(len(right), len(truth)))})
     for label in labels:
         if predicted[label] != label.event_type:
             mistakes.append({"metric": "mistake", "kind": "event_type", "title": label.title,
@@ -175,7 +214,9 @@ def scores(labels: list[Label], con) -> list[dict]:
     moods_of = {label: moods.get(article_of.get(label.guid), "neutral") for label in labels}
     right_moods = sum(moods_of[label] == label.sentiment for label in labels)
     records.append({"metric": "sentiment", "method": "newsimpact", "labelled": len(labels),
-                    "correct": right_moods, "accuracy": ratio(right_moods, len(labels))})
+                    "correct": right_moods, "accuracy": ratio(right_moods, len(labels)),
+                    "macro_f1": macro_f1([(label.sentiment, moods_of[label])
+                                          for label in labels])})
     records.append(vader_record(labels, dict(con.execute(
         "select article_id, title || '. ' || summary from intermediate.int_articles"
     ).fetchall()), article_of))
@@ -191,14 +232,15 @@ def vader_record(labels: list[Label], texts: dict[str, str], article_of: dict) -
     on the same texts, with its authors' thresholds (compound beyond +-0.05)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    analyzer, right = SentimentIntensityAnalyzer(), 0
+    analyzer, pairs = SentimentIntensityAnalyzer(), []
     for label in labels:
         compound = analyzer.polarity_scores(texts.get(article_of.get(label.guid), label.title)
                                             )["compound"]
         said = "positive" if compound > 0.05 else "negative" if compound < -0.05 else "neutral"
-        right += said == label.sentiment
+        pairs.append((label.sentiment, said))
+    right = sum(truth == said for truth, said in pairs)
     return {"metric": "sentiment", "method": "vader", "labelled": len(labels), "correct": right,
-            "accuracy": ratio(right, len(labels))}
+            "accuracy": ratio(right, len(labels)), "macro_f1": macro_f1(pairs)}
 
 
 def evaluate(settings: Settings, labels_path: Path = LABELS,
@@ -211,6 +253,66 @@ def evaluate(settings: Settings, labels_path: Path = LABELS,
     head = {"metric": "set", "labels": str(labels_path), "items": len(labels),
             "with_feed_summary": with_summaries, "headline_only": len(labels) - with_summaries}
     return [head, *records]
+
+
+def label_sets() -> list[tuple[str, list[Label]]]:
+    """Every labelled set, by name: the development and held-out sets, the corpus's test split,
+    and PhraseBank (sentiment only) when ../shared/data holds it."""
+    from orchestration.evaluation.corpus import CORPUS
+
+    sets = [("development", load_labels(LABELS)), ("held-out", load_labels(HELD_OUT)),
+            ("corpus test", load_labels(CORPUS, split="test"))]
+    phrasebank = phrasebank_labels()
+    return sets + ([("PhraseBank 75%", phrasebank)] if phrasebank else [])
+
+
+def evaluate_all(settings: Settings, feeds_dir: Path = FEEDS_REAL) -> list[dict]:
+    """Every set scored in one build of the classifying models; each record names its set."""
+    sets = label_sets()
+    every = list({label.guid: label for _, labels in sets for label in labels}.values())
+    rows, _ = news_rows(every, feeds_dir)
+    records = []
+    with (tempfile.TemporaryDirectory(prefix="newsimpact-evaluate-") as workdir,
+          classify(settings, rows, Path(workdir)) as con):
+        for name, labels in sets:
+            typed = any(label.event_type or label.entities for label in labels)
+            records += [{"set": name, **record} for record in scores(labels, con)
+                        if typed or record["metric"] == "sentiment"]
+    return records
+
+
+def cell(record: dict | None, *keys: str) -> str:
+    if record is None:
+        return "—"
+    return " / ".join("—" if record.get(key) is None else f"{record[key]:.2f}" for key in keys)
+
+
+def table(records: list[dict]) -> str:
+    """The figures as markdown: one row per set, then event types per type and set."""
+    by = {(r["set"], r["metric"], r.get("event_type") or r.get("method")): r for r in records
+          if r["metric"] != "mistake"}
+    names = list(dict.fromkeys(r["set"] for r in records))
+    lines = ["| set | items | event types P / R / F1 | entities P / R | sentiment acc / "
+             "macro-F1 | VADER acc / macro-F1 |", "|---|---:|---|---|---|---|"]
+    for name in names:
+        cells = [cell(by.get((name, "event_type", "overall")), "precision", "recall", "f1"),
+                 cell(by.get((name, "entity_links", None)), "precision", "recall"),
+                 cell(by.get((name, "sentiment", "newsimpact")), "accuracy", "macro_f1"),
+                 cell(by.get((name, "sentiment", "vader")), "accuracy", "macro_f1")]
+        items = by[(name, "sentiment", "newsimpact")]["labelled"]
+        lines.append(f"| {name} | {items:,} | " + " | ".join(cells) + " |")
+    typed = [name for name in names if (name, "event_type", "overall") in by]
+    types = sorted({key[2] for key in by if key[1] == "event_type"} - {"overall"})
+    lines += ["", "| event type | " + " | ".join(f"{name} P / R / F1 (n)" for name in typed)
+              + " |", "|---|" + "---|" * len(typed)]
+    for event_type in types:
+        cells = []
+        for name in typed:
+            record = by.get((name, "event_type", event_type))
+            labelled = record["labelled"] if record else 0
+            cells.append(f"{cell(record, 'precision', 'recall', 'f1')} ({labelled})")
+        lines.append(f"| {event_type} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def json_lines(records: list[dict], mistakes: bool) -> str:

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.slow
 
 TARGETS = {"event_precision": 0.85, "event_recall": 0.6, "entity_precision": 0.95,
            "entity_recall": 0.85, "sentiment_accuracy": 0.7}
+DEVELOPMENT = REPO / "tests" / "evaluation" / "labelled_news.csv"
 HELD_OUT = REPO / "tests" / "evaluation" / "heldout_news.csv"
 HELD_OUT_FLOORS = {"event_precision": 0.83, "event_recall": 0.71, "sentiment_accuracy": 0.57}
 
@@ -30,7 +31,7 @@ def evaluate(*args) -> list[dict]:
 @pytest.fixture(scope="module")
 def figures():
     shared_data("feeds_real")  # the feeds' summaries are part of the set
-    records = evaluate()
+    records = evaluate("--labels", str(DEVELOPMENT))
     by = {(r["metric"], r.get("event_type") or r.get("method")): r for r in records}
     return records, by
 
@@ -85,6 +86,32 @@ def test_the_held_out_set_keeps_its_figures():
 
 
 def test_mistakes_are_listed_on_request(figures):
-    records = evaluate("--mistakes")
+    records = evaluate("--labels", str(DEVELOPMENT), "--mistakes")
     mistakes = [r for r in records if r["metric"] == "mistake"]
     assert mistakes and {"kind", "title"} <= set(mistakes[0])
+
+
+def test_every_set_is_scored_in_one_run_as_one_table(figures):
+    """The development, held-out and corpus test sets (PhraseBank too when ../shared/data has
+    it), with the same figures as each set alone."""
+    _, development = figures
+    done = subprocess.run([str(VENV_BIN / "newsimpact"), "evaluate"], cwd=REPO,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    rows = {line.split(" | ")[0].strip("| "): line for line in done.stdout.splitlines()}
+    overall = development[("event_type", "overall")]
+    assert rows["development"].startswith(
+        f"| development | 215 | {overall['precision']:.2f} / {overall['recall']:.2f} / ")
+    assert rows["held-out"].startswith("| held-out | 99 | ")
+    assert rows["corpus test"].startswith("| corpus test | 1,243 | ")
+    records = evaluate("--format", "json")
+    sets = {r["set"] for r in records}
+    assert {"development", "held-out", "corpus test"} <= sets
+    corpus = {(r["metric"], r.get("event_type") or r.get("method")): r for r in records
+              if r["set"] == "corpus test"}
+    assert corpus[("event_type", "overall")]["labelled"] == 507  # the test split's typed rows
+    assert corpus[("sentiment", "newsimpact")]["macro_f1"] is not None
+    if "PhraseBank 75%" in sets:  # sentiment only: 3,448 distinct sentences
+        bank = [r for r in records if r["set"] == "PhraseBank 75%"]
+        assert {r["metric"] for r in bank} == {"sentiment"}
+        assert bank[0]["labelled"] == 3448
