@@ -11,7 +11,7 @@ export DAGSTER_HOME ?= $(CURDIR)/warehouse/dagster_home
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DAGSTER_DISABLE_TELEMETRY := true
 
-.PHONY: demo test ui live validate lint clean install bench placebo evaluate spark
+.PHONY: demo test ui live validate lint clean install bench placebo evaluate train spark
 
 demo: $(INSTALLED) $(MANIFEST) ## backfill the bundled Jan 2025 window and print the top impacts
 	$(BIN)/newsimpact demo
@@ -32,6 +32,9 @@ validate: $(INSTALLED) $(MANIFEST) ## check that the code location loads
 
 evaluate: $(INSTALLED) $(MANIFEST) ## score event types, entities and sentiment on every labelled set, as one table
 	$(BIN)/newsimpact evaluate
+
+train: $(INSTALLED) $(MANIFEST) ## refit the learned reading on the corpus's train and dev splits: seeds/reading_*.csv
+	$(BIN)/python -m orchestration.evaluation.training
 
 SPARK_DEMO := $(CURDIR)/warehouse/spark_demo
 spark: $(INSTALLED) $(MANIFEST) ## the demo with the dbt project on Spark in local mode (warehouse/spark_demo/)

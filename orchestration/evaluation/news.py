@@ -111,25 +111,41 @@ def news_rows(labels: list[Label], feeds_dir: Path) -> tuple[list[dict], int]:
     return kept, len(wanted & from_feeds)
 
 
-def classify(settings: Settings, rows: list[dict], workdir: Path) -> duckdb.DuckDBPyConnection:
+def classify(settings: Settings, rows: list[dict], workdir: Path,
+             selection: str = SELECTION) -> duckdb.DuckDBPyConnection:
     """The dbt models run over the rows in a scratch warehouse; a connection to its results."""
-    from orchestration.transform.project import dbt_project
-    from orchestration.transform.resources import dbt_executable, seed_path
-
     database = workdir / "evaluation.duckdb"
     with duckdb.connect(str(database)) as con, transaction(con):
         upsert_news_items(con, rows)
-    scratch = replace(settings, seeds_dir=REPO_ROOT / "seeds", warehouse=database)
+    build(settings, workdir, selection)
+    return connect_read_only(database)
+
+
+def rule_types(settings: Settings, workdir: Path) -> dict[str, str]:
+    """The scratch warehouse's articles read by the hand rules alone (var event_reading
+    'rules'): the previous reading, for comparison. Leaves int_article_types rebuilt so."""
+    build(settings, workdir, "int_article_types", ["--full-refresh", "--vars",
+                                                    "{event_reading: rules}"])
+    with connect_read_only(workdir / "evaluation.duckdb") as con:
+        return dict(con.execute("select article_id, event_type from "
+                                "intermediate.int_article_types").fetchall())
+
+
+def build(settings: Settings, workdir: Path, selection: str, extra: list[str] = ()) -> None:
+    from orchestration.transform.project import dbt_project
+    from orchestration.transform.resources import dbt_executable, seed_path
+
+    scratch = replace(settings, seeds_dir=REPO_ROOT / "seeds",
+                      warehouse=workdir / "evaluation.duckdb")
     with environment(scratch.dbt_environment(seed_path(scratch.seeds_dir))):
         done = subprocess.run([dbt_executable(), "build", "--quiet", "--profiles-dir", ".",
-                               "--select", SELECTION, "--exclude", "test_type:data",
-                               "--target-path", str(workdir / "target")],
+                               "--select", selection, "--exclude", "test_type:data",
+                               "--target-path", str(workdir / "target"), *extra],
                               cwd=dbt_project.project_dir, capture_output=True, text=True)
     if done.returncode != 0:
         raise EvaluationError("dbt build of the classifying models failed: "
                               + ((done.stdout + done.stderr).strip().splitlines()
                                  or ["no output"])[-1])
-    return connect_read_only(database)
 
 
 def phrasebank_labels(path: Path = PHRASEBANK) -> list[Label]:
@@ -183,19 +199,7 @@ def scores(labels: list[Label], con) -> list[dict]:
                              "intermediate.int_article_sentiment").fetchall())
     records, mistakes = [], []
     predicted = {label: types.get(article_of.get(label.guid)) for label in labels}
-    names = sorted({label.event_type for label in labels if label.event_type}
-                   | {t for t in predicted.values() if t})
-    for name in [*names, None]:
-        truth = [label for label in labels if (label.event_type == name if name
-                                               else label.event_type)]
-        said = [label for label in labels if (predicted[label] == name if name
-                                              else predicted[label])]
-        right = [label for label in said if predicted[label] == label.event_type]
-        records.append({"metric": "event_type", "event_type": name or "overall",
-                        "labelled": len(truth), "predicted": len(said), "correct": len(right),
-                        "precision": ratio(len(right), len(said)),
-                        "recall": ratio(len(right), len(truth)),
-                        "f1": f1(ratio(len(right), len(said)), ratio(len(right), len(truth)))})
+    records += type_records(labels, predicted)
     for label in labels:
         if predicted[label] != label.event_type:
             mistakes.append({"metric": "mistake", "kind": "event_type", "title": label.title,
@@ -225,6 +229,25 @@ def scores(labels: list[Label], con) -> list[dict]:
             mistakes.append({"metric": "mistake", "kind": "sentiment", "title": label.title,
                              "labelled": label.sentiment, "predicted": moods_of[label]})
     return records + mistakes
+
+
+def type_records(labels: list[Label], predicted: dict[Label, str | None]) -> list[dict]:
+    """Precision, recall and F1 of the event types said, per type and overall."""
+    records = []
+    names = sorted({label.event_type for label in labels if label.event_type}
+                   | {t for t in predicted.values() if t})
+    for name in [*names, None]:
+        truth = [label for label in labels if (label.event_type == name if name
+                                               else label.event_type)]
+        said = [label for label in labels if (predicted[label] == name if name
+                                              else predicted[label])]
+        right = [label for label in said if predicted[label] == label.event_type]
+        records.append({"metric": "event_type", "event_type": name or "overall",
+                        "labelled": len(truth), "predicted": len(said), "correct": len(right),
+                        "precision": ratio(len(right), len(said)),
+                        "recall": ratio(len(right), len(truth)),
+                        "f1": f1(ratio(len(right), len(said)), ratio(len(right), len(truth)))})
+    return records
 
 
 def vader_record(labels: list[Label], texts: dict[str, str], article_of: dict) -> dict:
@@ -260,7 +283,7 @@ def label_sets() -> list[tuple[str, list[Label]]]:
     and PhraseBank (sentiment only) when ../shared/data holds it."""
     from orchestration.evaluation.corpus import CORPUS
 
-    sets = [("development", load_labels(LABELS)), ("held-out", load_labels(HELD_OUT)),
+    sets = [("development (trained on)", load_labels(LABELS)), ("held-out", load_labels(HELD_OUT)),
             ("corpus test", load_labels(CORPUS, split="test"))]
     phrasebank = phrasebank_labels()
     return sets + ([("PhraseBank 75%", phrasebank)] if phrasebank else [])
@@ -272,12 +295,20 @@ def evaluate_all(settings: Settings, feeds_dir: Path = FEEDS_REAL) -> list[dict]
     every = list({label.guid: label for _, labels in sets for label in labels}.values())
     rows, _ = news_rows(every, feeds_dir)
     records = []
-    with (tempfile.TemporaryDirectory(prefix="newsimpact-evaluate-") as workdir,
-          classify(settings, rows, Path(workdir)) as con):
+    with tempfile.TemporaryDirectory(prefix="newsimpact-evaluate-") as workdir:
+        with classify(settings, rows, Path(workdir)) as con:
+            article_of = dict(con.execute(
+                "select guid, md5(article_key) from staging.stg_news_items").fetchall())
+            for name, labels in sets:
+                typed = any(label.event_type or label.entities for label in labels)
+                records += [{"set": name, **record} for record in scores(labels, con)
+                            if typed or record["metric"] == "sentiment"]
+        previous = rule_types(settings, Path(workdir))
         for name, labels in sets:
-            typed = any(label.event_type or label.entities for label in labels)
-            records += [{"set": name, **record} for record in scores(labels, con)
-                        if typed or record["metric"] == "sentiment"]
+            if any(label.event_type or label.entities for label in labels):
+                said = {label: previous.get(article_of.get(label.guid)) for label in labels}
+                records += [{"set": name, **record, "metric": "event_type_rules"}
+                            for record in type_records(labels, said)]
     return records
 
 
@@ -292,10 +323,13 @@ def table(records: list[dict]) -> str:
     by = {(r["set"], r["metric"], r.get("event_type") or r.get("method")): r for r in records
           if r["metric"] != "mistake"}
     names = list(dict.fromkeys(r["set"] for r in records))
-    lines = ["| set | items | event types P / R / F1 | entities P / R | sentiment acc / "
-             "macro-F1 | VADER acc / macro-F1 |", "|---|---:|---|---|---|---|"]
+    lines = ["| set | items | event types P / R / F1 | previous rules P / R / F1 | entities P / R"
+             " | sentiment acc / macro-F1 | VADER acc / macro-F1 |",
+             "|---|---:|---|---|---|---|---|"]
     for name in names:
         cells = [cell(by.get((name, "event_type", "overall")), "precision", "recall", "f1"),
+                 cell(by.get((name, "event_type_rules", "overall")), "precision", "recall",
+                      "f1"),
                  cell(by.get((name, "entity_links", None)), "precision", "recall"),
                  cell(by.get((name, "sentiment", "newsimpact")), "accuracy", "macro_f1"),
                  cell(by.get((name, "sentiment", "vader")), "accuracy", "macro_f1")]

@@ -52,8 +52,14 @@ def seed_path(seeds_dir: Path) -> str:
     return os.path.relpath(DBT_DIR / dbt_project.target_path / "user_seeds", DBT_DIR)
 
 
+# The learned reading (`make train`): a user's seeds folder that has no copy of its own reads
+# with the repository's.
+LEARNED_SEEDS = ("reading_weights.csv", "reading_classes.csv")
+
+
 def stage_seeds(seeds_dir: Path) -> None:
-    """A user's seeds copied where seed_path() points dbt (nothing for the repository's)."""
+    """A user's seeds copied where seed_path() points dbt (nothing for the repository's), with
+    the repository's learned reading where the folder has none."""
     staged = DBT_DIR / seed_path(seeds_dir)
     if seed_path(seeds_dir) == "../seeds":
         return
@@ -61,6 +67,9 @@ def stage_seeds(seeds_dir: Path) -> None:
     staged.mkdir(parents=True)
     for csv_file in seeds_dir.glob("*.csv"):
         shutil.copy(csv_file, staged / csv_file.name)
+    for name in LEARNED_SEEDS:
+        if not (staged / name).is_file():
+            shutil.copy(REPO_ROOT / "seeds" / name, staged / name)
 
 
 def transform_resources(settings: Settings) -> dict:

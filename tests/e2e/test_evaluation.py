@@ -1,9 +1,10 @@
 """`newsimpact evaluate` on labelled real news: it runs on a fresh clone, prints its figures as
 JSON lines, and the figures hold. The development set (tests/evaluation/labelled_news.csv),
-which the rules were revised against, must reach issue 10's targets overall and for every type
-with ten or more examples; the held-out set (heldout_news.csv), labelled after the rules were
-written and never used to tune them, must keep the figures it gave then (README, "How well it
-reads real news")."""
+which the rules were revised against and the learned reading is trained on, must reach issue
+10's targets overall and for every type with ten or more examples; the held-out set
+(heldout_news.csv), labelled after the rules were written and never used to tune or train
+anything, must keep the figures the learned reading gives it (README, "How well it reads real
+news")."""
 
 import json
 import subprocess
@@ -18,7 +19,7 @@ TARGETS = {"event_precision": 0.85, "event_recall": 0.6, "entity_precision": 0.9
            "entity_recall": 0.85, "sentiment_accuracy": 0.7}
 DEVELOPMENT = REPO / "tests" / "evaluation" / "labelled_news.csv"
 HELD_OUT = REPO / "tests" / "evaluation" / "heldout_news.csv"
-HELD_OUT_FLOORS = {"event_precision": 0.83, "event_recall": 0.71, "sentiment_accuracy": 0.57}
+HELD_OUT_FLOORS = {"event_precision": 0.86, "event_recall": 0.79, "sentiment_accuracy": 0.57}
 
 
 def evaluate(*args) -> list[dict]:
@@ -100,16 +101,23 @@ def test_every_set_is_scored_in_one_run_as_one_table(figures):
     assert done.returncode == 0, done.stderr[-2000:]
     rows = {line.split(" | ")[0].strip("| "): line for line in done.stdout.splitlines()}
     overall = development[("event_type", "overall")]
-    assert rows["development"].startswith(
-        f"| development | 215 | {overall['precision']:.2f} / {overall['recall']:.2f} / ")
+    assert rows["development (trained on)"].startswith(
+        f"| development (trained on) | 215 | {overall['precision']:.2f} / "
+        f"{overall['recall']:.2f} / ")
     assert rows["held-out"].startswith("| held-out | 99 | ")
     assert rows["corpus test"].startswith("| corpus test | 1,243 | ")
     records = evaluate("--format", "json")
     sets = {r["set"] for r in records}
-    assert {"development", "held-out", "corpus test"} <= sets
+    assert {"development (trained on)", "held-out", "corpus test"} <= sets
     corpus = {(r["metric"], r.get("event_type") or r.get("method")): r for r in records
               if r["set"] == "corpus test"}
     assert corpus[("event_type", "overall")]["labelled"] == 507  # the test split's typed rows
+    # the learned reading against the hand rules alone (var event_reading 'rules'), on the sets
+    # it was not trained on: better F1 on both (README, "How well it reads real news")
+    for name in ("corpus test", "held-out"):
+        of = {(r["metric"], r.get("event_type")): r for r in records if r["set"] == name}
+        learned, rules = of[("event_type", "overall")], of[("event_type_rules", "overall")]
+        assert learned["f1"] > rules["f1"] + 0.05, (name, learned, rules)
     assert corpus[("sentiment", "newsimpact")]["macro_f1"] is not None
     if "PhraseBank 75%" in sets:  # sentiment only: 3,448 distinct sentences
         bank = [r for r in records if r["set"] == "PhraseBank 75%"]

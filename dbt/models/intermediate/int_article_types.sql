@@ -1,7 +1,13 @@
--- One row per article that the event-type rules classify: its best type and how sure it is.
--- Every rule scores the article (event_rule_confidence); the highest confidence wins, ties go
--- to the higher priority, and below var('event_min_confidence') the article stays unclassified.
--- depends_on: {{ ref('stg_event_types') }}
+-- One row per article that newsimpact reads as an event of a type, with how sure it is.
+-- The learned reading decides (seeds/reading_*.csv, fitted by `make train` on the labelled
+-- corpus): each class's score is its intercept plus the weights of the article's features
+-- (macro reading_features, in which the hand rules of seeds/event_types.csv are features too);
+-- the softmax of the scores gives each class's probability, and the likeliest class is said when
+-- it is a type and reaches that type's threshold. A type the learned reading does not know (a
+-- user's own row in event_types.csv) is read by its rule alone, and its match wins: the rule
+-- is surest of the title (0.75, 1.0 with the summary), ties to the higher priority. With
+-- var('event_reading') 'rules', every type is read by its rule alone, as before the learning.
+-- depends_on: {{ ref('stg_event_types') }} {{ ref('stg_reading_classes') }} {{ ref('stg_reading_weights') }}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
@@ -10,43 +16,126 @@
 ) }}
 
 {%- set rules = event_type_rules() %}
+{%- set learned = [] %}
+{%- if execute and var('event_reading') == 'learned' %}
+    {%- set learned = run_query("select class from " ~ ref('stg_reading_classes')
+        ~ " where model = 'event_type' and class <> 'none'").columns[0].values() | list %}
+{%- endif %}
+{%- set own_rules = [] %}
+{%- for rule in rules %}{% if rule[0] not in learned %}{% do own_rules.append(rule) %}{% endif %}{% endfor %}
+
+{%- if var('event_reading') not in ('learned', 'rules') %}
+    {{ exceptions.raise_compiler_error("var event_reading must be learned or rules, not '"
+                                       ~ var('event_reading') ~ "'") }}
+{%- endif %}
 
 with articles as (
     select * from {{ ref('int_articles') }}
     {% if is_incremental() %}
     where article_id in ({{ new_article_ids() }})
     {% endif %}
+)
+{%- if learned %},
+
+features as (
+    {{ reading_features('articles') }}
 ),
 
-{% if rules %}
-scored as (
+classes as (
+    select class, intercept, threshold
+    from {{ ref('stg_reading_classes') }}
+    where model = 'event_type'
+),
+
+-- exact decimal sums: the same article gets the same scores in any run, on either engine
+feature_scores as (
+    select features.article_id, weights.class, sum(weights.weight) as score
+    from features
+    inner join {{ ref('stg_reading_weights') }} as weights
+        on weights.feature = features.feature and weights.model = 'event_type'
+    group by features.article_id, weights.class
+),
+
+scores as (
+    select
+        articles.article_id,
+        classes.class,
+        classes.threshold,
+        cast(classes.intercept + coalesce(feature_scores.score, 0) as double) as score
+    from articles
+    cross join classes
+    left join feature_scores
+        on feature_scores.article_id = articles.article_id
+        and feature_scores.class = classes.class
+),
+
+probabilities as (
     select
         article_id,
-        {% for event_type, pattern, guard in rules %}
+        class,
+        threshold,
+        exp(score - max(score) over (partition by article_id)) as odds
+    from scores
+),
+
+likeliest as (
+    select
+        article_id,
+        {{ first_by('class', ['-odds', 'class']) }} as event_type,
+        max(odds) / sum(odds) as probability,
+        {{ first_by('threshold', ['-odds', 'class']) }} as threshold
+    from probabilities
+    group by article_id
+),
+
+learned as (
+    select article_id, event_type, cast(probability as decimal(3, 2)) as confidence
+    from likeliest
+    where event_type <> 'none' and probability >= threshold
+)
+{%- endif %}
+{%- if own_rules %},
+
+-- the rules of the types the learned reading does not know: they win where they match
+own_scored as (
+    select
+        article_id,
+        {% for event_type, pattern, guard in own_rules %}
         {{ event_rule_confidence(pattern, guard) }} as rule_{{ loop.index }}{{ "," if not loop.last }}
         {% endfor %}
     from articles
 ),
 
-best as (
-    select
-        article_id,
-        {% set columns = [] %}{% for rule in rules %}{% do columns.append('rule_' ~ loop.index) %}{% endfor %}
-        cast(greatest({{ columns | join(', ') }}) as decimal(3, 2)) as confidence,
-        case greatest({{ columns | join(', ') }})
-            {% for event_type, pattern, guard in rules %}
-            when rule_{{ loop.index }} then '{{ event_type }}'
-            {% endfor %}
-        end as event_type
-    from scored
+own as (
+    select article_id, event_type, confidence
+    from (
+        select
+            article_id,
+            {% set columns = [] %}{% for rule in own_rules %}{% do columns.append('rule_' ~ loop.index) %}{% endfor %}
+            cast(greatest({{ columns | join(', ') }}, 0) as decimal(3, 2)) as confidence,
+            case greatest({{ columns | join(', ') }}, 0)
+                {% for event_type, pattern, guard in own_rules %}
+                when rule_{{ loop.index }} then '{{ event_type }}'
+                {% endfor %}
+            end as event_type
+        from own_scored
+    ) as best
+    where confidence > 0 and confidence >= {{ var('event_min_confidence') }}
 )
+{%- endif %}
 
-select article_id, event_type, confidence
-from best
-where confidence > 0 and confidence >= {{ var('event_min_confidence') }}
-{% else %}
-no_rules as (select article_id from articles where false)
-
-select article_id, cast(null as {{ dbt.type_string() }}) as event_type, cast(null as decimal(3, 2)) as confidence
-from no_rules
-{% endif %}
+{% if learned and own_rules -%}
+select article_id, event_type, confidence from own
+union all
+select article_id, event_type, confidence from learned
+where article_id not in (select article_id from own)
+{%- elif learned -%}
+select article_id, event_type, confidence from learned
+{%- elif own_rules -%}
+select article_id, event_type, confidence from own
+{%- else -%}
+select article_id, cast(null as {{ dbt.type_string() }}) as event_type,
+    cast(null as decimal(3, 2)) as confidence
+from articles
+where false
+{%- endif %}
