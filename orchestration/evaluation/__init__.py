@@ -1,4 +1,5 @@
-"""Measuring how well newsimpact reads news, against labelled real items (see news.py)."""
+"""Measuring how well newsimpact reads news, against labelled real items (news.py, corpus.py),
+and fitting its learned reading on them (training.py, `make train`)."""
 
 
 class EvaluationError(Exception):

@@ -32,7 +32,9 @@ WEIGHTS, CLASSES = "reading_weights.csv", "reading_classes.csv"
 NONE = "none"
 FOLDS = 5
 MIN_DOCUMENTS = 2        # a feature seen in fewer training titles carries no weight
-MIN_WEIGHT = 0.001       # smaller weights are left out of the seed (they move no decision)
+# smaller weights are left out of the seed: on the training titles this changes 14 decisions
+# of 3,536 and halves the rows (55k to 26k), which a Spark seed load feels
+MIN_WEIGHT = 0.1
 DIGITS = 4
 C_GRID = (0.25, 0.5, 1.0, 2.0, 4.0)
 THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(13))  # 0.30 .. 0.90
