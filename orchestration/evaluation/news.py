@@ -195,8 +195,11 @@ def scores(labels: list[Label], con) -> list[dict]:
     for article_id, entity_id in con.execute(
             "select article_id, entity_id from intermediate.int_entity_mentions").fetchall():
         links[article_id].add(entity_id)
-    moods = dict(con.execute("select article_id, sentiment_class from "
-                             "intermediate.int_article_sentiment").fetchall())
+    moods, lexicon = {}, {}
+    for article_id, mood, lexicon_mood in con.execute(
+            "select article_id, sentiment_class, lexicon_sentiment_class from "
+            "intermediate.int_article_sentiment").fetchall():
+        moods[article_id], lexicon[article_id] = mood, lexicon_mood
     records, mistakes = [], []
     predicted = {label: types.get(article_of.get(label.guid)) for label in labels}
     records += type_records(labels, predicted)
@@ -220,6 +223,12 @@ def scores(labels: list[Label], con) -> list[dict]:
     records.append({"metric": "sentiment", "method": "newsimpact", "labelled": len(labels),
                     "correct": right_moods, "accuracy": ratio(right_moods, len(labels)),
                     "macro_f1": macro_f1([(label.sentiment, moods_of[label])
+                                          for label in labels])})
+    lexicon_of = {label: lexicon.get(article_of.get(label.guid), "neutral") for label in labels}
+    right_lexicon = sum(lexicon_of[label] == label.sentiment for label in labels)
+    records.append({"metric": "sentiment", "method": "lexicon", "labelled": len(labels),
+                    "correct": right_lexicon, "accuracy": ratio(right_lexicon, len(labels)),
+                    "macro_f1": macro_f1([(label.sentiment, lexicon_of[label])
                                           for label in labels])})
     records.append(vader_record(labels, dict(con.execute(
         "select article_id, title || '. ' || summary from intermediate.int_articles"
@@ -324,14 +333,15 @@ def table(records: list[dict]) -> str:
           if r["metric"] != "mistake"}
     names = list(dict.fromkeys(r["set"] for r in records))
     lines = ["| set | items | event types P / R / F1 | previous rules P / R / F1 | entities P / R"
-             " | sentiment acc / macro-F1 | VADER acc / macro-F1 |",
-             "|---|---:|---|---|---|---|---|"]
+             " | sentiment acc / macro-F1 | lexicon acc / macro-F1 | VADER acc / macro-F1 |",
+             "|---|---:|---|---|---|---|---|---|"]
     for name in names:
         cells = [cell(by.get((name, "event_type", "overall")), "precision", "recall", "f1"),
                  cell(by.get((name, "event_type_rules", "overall")), "precision", "recall",
                       "f1"),
                  cell(by.get((name, "entity_links", None)), "precision", "recall"),
                  cell(by.get((name, "sentiment", "newsimpact")), "accuracy", "macro_f1"),
+                 cell(by.get((name, "sentiment", "lexicon")), "accuracy", "macro_f1"),
                  cell(by.get((name, "sentiment", "vader")), "accuracy", "macro_f1")]
         items = by[(name, "sentiment", "newsimpact")]["labelled"]
         lines.append(f"| {name} | {items:,} | " + " | ".join(cells) + " |")

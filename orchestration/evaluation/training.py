@@ -29,7 +29,7 @@ from orchestration.settings import REPO_ROOT, Settings
 
 SEEDS = REPO_ROOT / "seeds"
 WEIGHTS, CLASSES = "reading_weights.csv", "reading_classes.csv"
-NONE = "none"
+NONE, NEUTRAL = "none", "neutral"  # the reference classes
 FOLDS = 5
 MIN_DOCUMENTS = 2        # a feature seen in fewer training titles carries no weight
 # smaller weights are left out of the seed: on the training titles this changes 14 decisions
@@ -148,41 +148,75 @@ def micro_scores(targets: list[str], said: list[str]) -> tuple[float, float, flo
 
 @dataclass(frozen=True)
 class Reading:
-    """A fitted model as the seeds hold it: weights relative to the class none (a softmax does
-    not change when one class's scores are taken from every class's), so none needs no rows."""
+    """A fitted model as the seeds hold it: weights relative to its reference class (a softmax
+    does not change when one class's scores are taken from every class's), so the reference
+    class (none; neutral) needs no weights."""
     model: str
+    reference: str
     c: float
     intercepts: dict[str, float]
     thresholds: dict[str, float]
     weights: dict[tuple[str, str], float]  # (class, feature) -> weight
-    out_of_fold: tuple[float, float, float]
+    out_of_fold: tuple[float, ...]
 
 
 def train_event_types(examples: Examples, progress=print) -> Reading:
+    """Event types from the words, pairs and rule hits (not the lexicon); C and a threshold per
+    type by out-of-fold F1."""
+    examples = only(examples, ("w:", "b:", "rule:", "guarded:"))
     targets = [label.event_type or NONE for label in examples.labels]
     best = None
     for c in C_GRID:
         probabilities = out_of_fold(examples, targets, c)
         thresholds = thresholds_for(targets, probabilities)
         scores = micro_scores(targets, [decide(p, thresholds) for p in probabilities])
-        progress(f"C={c}: out-of-fold precision {scores[0]:.3f}, recall {scores[1]:.3f}, "
-                 f"F1 {scores[2]:.3f}")
+        progress(f"event types, C={c}: out-of-fold precision {scores[0]:.3f}, "
+                 f"recall {scores[1]:.3f}, F1 {scores[2]:.3f}")
         if best is None or scores[2] > best[0][2]:
             best = (scores, c, thresholds)
     scores, c, thresholds = best
+    return reading("event_type", NONE, examples, targets, c, thresholds, scores)
+
+
+def train_sentiment(examples: Examples, progress=print) -> Reading:
+    """Sentiment from the words, pairs and the lexicon's class of the article; C by out-of-fold
+    accuracy; the likeliest class is said (no thresholds)."""
+    examples = only(examples, ("w:", "b:", "lexicon:"))
+    targets = [label.sentiment for label in examples.labels]
+    best = None
+    for c in C_GRID:
+        probabilities = out_of_fold(examples, targets, c)
+        said = [max(sorted(p), key=lambda name, p=p: p[name]) for p in probabilities]
+        accuracy = sum(s == t for s, t in zip(said, targets, strict=True)) / len(targets)
+        progress(f"sentiment, C={c}: out-of-fold accuracy {accuracy:.3f}")
+        if best is None or accuracy > best[0][0]:
+            best = ((accuracy,), c)
+    scores, c = best
+    return reading("sentiment", NEUTRAL, examples, targets, c, {}, scores)
+
+
+def only(examples: Examples, kinds: tuple[str, ...]) -> Examples:
+    return Examples(examples.labels, [frozenset(f for f in row if f.startswith(kinds))
+                                      for row in examples.features])
+
+
+def reading(model_name: str, reference: str, examples: Examples, targets: list[str], c: float,
+            thresholds: dict[str, float], scores: tuple[float, ...]) -> Reading:
+    """The model refitted on every example, as weights relative to the reference class."""
     model, columns = fit(examples.features, targets, c)
-    classes = list(model.classes_)
-    base = classes.index(NONE)
+    classes = [str(name) for name in model.classes_]
+    base = classes.index(reference)
     weights, intercepts = {}, {}
     for k, name in enumerate(classes):
-        if name == NONE:
+        if name == reference:
             continue
         intercepts[name] = round(float(model.intercept_[k] - model.intercept_[base]), DIGITS)
         for j, feature in enumerate(columns):
             weight = round(float(model.coef_[k, j] - model.coef_[base, j]), DIGITS)
             if abs(weight) >= MIN_WEIGHT:
                 weights[(name, feature)] = weight
-    return Reading("event_type", c, intercepts, thresholds, weights, scores)
+    return Reading(model_name, reference, c, intercepts,
+                   {name: thresholds.get(name, 0.0) for name in intercepts}, weights, scores)
 
 
 def write_seeds(readings: list[Reading], seeds_dir: Path) -> None:
@@ -191,7 +225,7 @@ def write_seeds(readings: list[Reading], seeds_dir: Path) -> None:
     weight_rows = [["model", "class", "feature", "weight"]]
     class_rows = [["model", "class", "intercept", "threshold"]]
     for reading in sorted(readings, key=lambda r: r.model):
-        class_rows.append([reading.model, NONE, "0", "0"])
+        class_rows.append([reading.model, reading.reference, "0", "0"])
         for name in sorted(reading.intercepts):
             class_rows.append([reading.model, name, f"{reading.intercepts[name]:.{DIGITS}f}",
                                f"{reading.thresholds[name]:.2f}"])
@@ -219,11 +253,13 @@ def main(settings: Settings, progress=print, seeds_dir: Path = SEEDS) -> list[Re
     progress("reading the corpus's train and dev splits through the warehouse's features ...")
     examples = corpus_features(settings)
     progress(f"{len(examples.labels):,} labelled headlines")
-    readings = [train_event_types(examples, progress)]
+    readings = [train_event_types(examples, progress), train_sentiment(examples, progress)]
     write_seeds(readings, seeds_dir)
     for reading in readings:
-        progress(f"{reading.model}: C={reading.c}, {len(reading.weights):,} weights, "
-                 f"thresholds {reading.thresholds}")
+        progress(f"{reading.model}: C={reading.c}, {len(reading.weights):,} weights"
+                 + (f", thresholds {dict(sorted(reading.thresholds.items()))}"
+                    if reading.model == "event_type"
+                    else ""))
     progress(f"wrote {seeds_dir / WEIGHTS} and {seeds_dir / CLASSES}")
     return readings
 

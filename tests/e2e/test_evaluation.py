@@ -19,7 +19,7 @@ TARGETS = {"event_precision": 0.85, "event_recall": 0.6, "entity_precision": 0.9
            "entity_recall": 0.85, "sentiment_accuracy": 0.7}
 DEVELOPMENT = REPO / "tests" / "evaluation" / "labelled_news.csv"
 HELD_OUT = REPO / "tests" / "evaluation" / "heldout_news.csv"
-HELD_OUT_FLOORS = {"event_precision": 0.86, "event_recall": 0.79, "sentiment_accuracy": 0.57}
+HELD_OUT_FLOORS = {"event_precision": 0.86, "event_recall": 0.79, "sentiment_accuracy": 0.67}
 
 
 def evaluate(*args) -> list[dict]:
@@ -84,6 +84,8 @@ def test_the_held_out_set_keeps_its_figures():
     ours, vader = by[("sentiment", "newsimpact")], by[("sentiment", "vader")]
     assert ours["accuracy"] >= HELD_OUT_FLOORS["sentiment_accuracy"], ours
     assert ours["accuracy"] > vader["accuracy"], (ours, vader)
+    # the learned sentiment against the lexicon it has as a feature: 0.69 against 0.58
+    assert ours["accuracy"] > by[("sentiment", "lexicon")]["accuracy"] + 0.05, ours
 
 
 def test_mistakes_are_listed_on_request(figures):

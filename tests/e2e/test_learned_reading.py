@@ -22,32 +22,38 @@ pytestmark = pytest.mark.slow
 SEEDS = REPO / "seeds"
 
 
-def read_model() -> tuple[dict, dict, dict]:
+def read_model(name: str) -> tuple[dict, dict, dict]:
     weights: dict[tuple[str, str], float] = {}
     with (SEEDS / "reading_weights.csv").open(newline="") as handle:
         for row in csv.DictReader(handle):
-            weights[(row["class"], row["feature"])] = float(row["weight"])
+            if row["model"] == name:
+                weights[(row["class"], row["feature"])] = float(row["weight"])
     intercepts, thresholds = {}, {}
     with (SEEDS / "reading_classes.csv").open(newline="") as handle:
         for row in csv.DictReader(handle):
-            intercepts[row["class"]] = float(row["intercept"])
-            thresholds[row["class"]] = float(row["threshold"])
+            if row["model"] == name:
+                intercepts[row["class"]] = float(row["intercept"])
+                thresholds[row["class"]] = float(row["threshold"])
     return weights, intercepts, thresholds
 
 
-def expected_type(features: set[str], model) -> tuple[str, float] | None:
-    """The definition, in plain Python: softmax over intercept + weights; the likeliest class
-    is said when it is a type at or above its threshold."""
-    weights, intercepts, thresholds = model
+def probabilities(features: set[str], model) -> dict[str, float]:
+    """The definition, in plain Python: the softmax of intercept + weights of the features."""
+    weights, intercepts, _ = model
     scores = {name: intercepts[name] + sum(weights.get((name, f), 0.0) for f in features)
               for name in intercepts}
     top = max(scores.values())
     odds = {name: math.exp(score - top) for name, score in scores.items()}
-    best = min(odds, key=lambda name: (-odds[name], name))
-    probability = odds[best] / sum(odds.values())
-    if best == "none" or probability < thresholds[best]:
+    return {name: value / sum(odds.values()) for name, value in odds.items()}
+
+
+def expected_type(features: set[str], model) -> tuple[str, float] | None:
+    """The likeliest class is said when it is a type at or above its threshold."""
+    said = probabilities(features, model)
+    best = min(said, key=lambda name: (-said[name], name))
+    if best == "none" or said[best] < model[2][best]:
         return None
-    return best, probability
+    return best, said[best]
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +62,8 @@ def scored():
     rows, _ = news.news_rows(labels, Path("/nonexistent"))
     with (tempfile.TemporaryDirectory() as workdir,
           news.classify(Settings.from_env(), rows, Path(workdir),
-                        selection="+int_article_types +int_article_features") as con):
+                        selection="+int_article_types +int_article_features "
+                                  "+int_article_sentiment") as con):
         features: dict[str, set[str]] = {}
         for article_id, feature in con.execute(
                 "select article_id, feature from intermediate.int_article_features").fetchall():
@@ -64,12 +71,15 @@ def scored():
         types = {a: (t, float(c)) for a, t, c in con.execute(
             "select article_id, event_type, confidence from intermediate.int_article_types"
         ).fetchall()}
-        yield features, types
+        moods = {a: (c, s) for a, c, s in con.execute(
+            "select article_id, sentiment_class, sentiment from intermediate.int_article_sentiment"
+        ).fetchall()}
+        yield features, types, moods
 
 
 def test_the_warehouse_scores_every_article_as_the_model_defines(scored):
-    features, types = scored
-    model = read_model()
+    features, types, _ = scored
+    model = read_model("event_type")
     expected = {}
     for article_id, present in features.items():
         said = expected_type(present, model)
@@ -82,10 +92,24 @@ def test_the_warehouse_scores_every_article_as_the_model_defines(scored):
         assert types[article_id][1] == pytest.approx(probability, abs=0.0051)
 
 
-def test_features_are_the_title_words_pairs_and_rule_hits(scored):
-    features, _ = scored
+def test_the_warehouse_reads_sentiment_as_the_model_defines(scored):
+    features, _, moods = scored
+    model = read_model("sentiment")
+    assert set(model[1]) == {"negative", "neutral", "positive"}
+    assert set(moods) == set(features)
+    for article_id, present in features.items():
+        said = probabilities(present, model)
+        assert moods[article_id][0] == min(said, key=lambda name: (-said[name], name))
+        assert moods[article_id][1] == pytest.approx(said["positive"] - said["negative"],
+                                                     abs=1e-9)
+    assert {c for c, _ in moods.values()} == {"negative", "neutral", "positive"}
+
+
+def test_features_are_the_title_words_pairs_rule_hits_and_the_lexicon(scored):
+    features, _, _ = scored
     every = set().union(*features.values())
-    assert {"w:tariffs", "rule:trade_tariff", "w:fed"} <= every
+    assert {"w:tariffs", "rule:trade_tariff", "w:fed", "lexicon:negative",
+            "lexicon:neutral", "lexicon:positive"} <= every
     assert any(f.startswith("b:") and f.count(" ") == 1 for f in every)
     assert any(f.startswith("guarded:") for f in every)
 

@@ -1,31 +1,53 @@
--- One row per article: its sentiment, the mean of its sentences' scores over the sentences that
--- hold lexicon words (0 when none does; the title weighs sentiment_title_weight sentences), in
--- [-1, 1], and its class: positive or negative beyond the neutral band, else neutral.
+-- One row per article: its sentiment as the learned reading says it (seeds/reading_*.csv, model
+-- sentiment, fitted by `make train` on the labelled corpus) from the title's words and pairs of
+-- words and the lexicon's class of the article (int_article_lexicon_sentiment): the likeliest of
+-- negative, neutral and positive, and as a number in [-1, 1] the probability of positive less
+-- that of negative.
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
+    on_schema_change='fail',
     pre_hook="{{ replace_rows('article_id', new_article_ids()) }}"
 ) }}
+
+with articles as (
+    select article_id, title from {{ ref('int_articles') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
+),
+
+lexicon as (
+    select * from {{ ref('int_article_lexicon_sentiment') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
+),
+
+features as (
+    {{ reading_features('articles', 'lexicon', rules=false) }}
+),
+
+probabilities as (
+    {{ reading_probabilities('sentiment', 'articles', 'features') }}
+),
+
+read as (
+    select
+        article_id,
+        {{ first_by('class', ['-probability', 'class']) }} as sentiment_class,
+        sum(case when class = 'positive' then probability else 0 end)
+            - sum(case when class = 'negative' then probability else 0 end) as sentiment
+    from probabilities
+    group by article_id
+)
+
 select
-    *,
-    case
-        when sentiment > {{ var('sentiment_neutral_band') }} then 'positive'
-        when sentiment < -{{ var('sentiment_neutral_band') }} then 'negative'
-        else 'neutral'
-    end as sentiment_class
-from (
-select
-    article_id,
-    coalesce({{ exact_sum('case when positive_words + negative_words > 0 then sentiment * '
-                          ~ "case when sentence_index = 0 then " ~ var('sentiment_title_weight')
-                          ~ ' else 1 end end') }}
-        / sum(case when positive_words + negative_words > 0 then
-            case when sentence_index = 0 then {{ var('sentiment_title_weight') }} else 1 end
-            end), 0.0) as sentiment,
-    count(case when positive_words + negative_words > 0 then 1 end) as sentiment_sentences
-from {{ ref('int_sentence_sentiment') }}
-{% if is_incremental() %}
-where article_id in ({{ new_article_ids() }})
-{% endif %}
-group by article_id
-) as scored
+    read.article_id,
+    read.sentiment,
+    read.sentiment_class,
+    lexicon.sentiment as lexicon_sentiment,
+    lexicon.sentiment_class as lexicon_sentiment_class,
+    lexicon.sentiment_sentences
+from read
+left join lexicon on read.article_id = lexicon.article_id

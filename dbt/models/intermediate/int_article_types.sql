@@ -1,9 +1,9 @@
 -- One row per article that newsimpact reads as an event of a type, with how sure it is.
 -- The learned reading decides (seeds/reading_*.csv, fitted by `make train` on the labelled
--- corpus): each class's score is its intercept plus the weights of the article's features
--- (macro reading_features, in which the hand rules of seeds/event_types.csv are features too);
--- the softmax of the scores gives each class's probability, and the likeliest class is said when
--- it is a type and reaches that type's threshold. A type the learned reading does not know (a
+-- corpus): each class's probability comes from the article's features (macros
+-- reading_features, in which the hand rules of seeds/event_types.csv are features too, and
+-- reading_probabilities), and the likeliest class is said when it is a type and reaches that
+-- type's threshold. A type the learned reading does not know (a
 -- user's own row in event_types.csv) is read by its rule alone, and its match wins: the rule
 -- is surest of the title (0.75, 1.0 with the summary), ties to the higher priority. With
 -- var('event_reading') 'rules', every type is read by its rule alone, as before the learning.
@@ -41,49 +41,16 @@ features as (
     {{ reading_features('articles') }}
 ),
 
-classes as (
-    select class, intercept, threshold
-    from {{ ref('stg_reading_classes') }}
-    where model = 'event_type'
-),
-
--- exact decimal sums: the same article gets the same scores in any run, on either engine
-feature_scores as (
-    select features.article_id, weights.class, sum(weights.weight) as score
-    from features
-    inner join {{ ref('stg_reading_weights') }} as weights
-        on weights.feature = features.feature and weights.model = 'event_type'
-    group by features.article_id, weights.class
-),
-
-scores as (
-    select
-        articles.article_id,
-        classes.class,
-        classes.threshold,
-        cast(classes.intercept + coalesce(feature_scores.score, 0) as double) as score
-    from articles
-    cross join classes
-    left join feature_scores
-        on feature_scores.article_id = articles.article_id
-        and feature_scores.class = classes.class
-),
-
 probabilities as (
-    select
-        article_id,
-        class,
-        threshold,
-        exp(score - max(score) over (partition by article_id)) as odds
-    from scores
+    {{ reading_probabilities('event_type', 'articles', 'features') }}
 ),
 
 likeliest as (
     select
         article_id,
-        {{ first_by('class', ['-odds', 'class']) }} as event_type,
-        max(odds) / sum(odds) as probability,
-        {{ first_by('threshold', ['-odds', 'class']) }} as threshold
+        {{ first_by('class', ['-probability', 'class']) }} as event_type,
+        max(probability) as probability,
+        {{ first_by('threshold', ['-probability', 'class']) }} as threshold
     from probabilities
     group by article_id
 ),
