@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orchestration.evaluation import EvaluationError
-from orchestration.evaluation.corpus import CORPUS
+from orchestration.evaluation.corpus import CORPUS, SPLITS
 from orchestration.evaluation.news import LABELS, Label, classify, load_labels, news_rows
 from orchestration.settings import REPO_ROOT, Settings
 
 SEEDS = REPO_ROOT / "seeds"
 WEIGHTS, CLASSES = "reading_weights.csv", "reading_classes.csv"
+ORDINARY_WORDS = "ordinary_words.csv"
 NONE, NEUTRAL = "none", "neutral"  # the reference classes
 FOLDS = 5
 MIN_DOCUMENTS = 2        # a feature seen in fewer training titles carries no weight
@@ -243,8 +244,24 @@ def csv_text(rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
+def ordinary_words(labels: list[Label]) -> list[str]:
+    """The words the corpus's headlines write in lower case after their first word, twice or
+    more ("target", "all", "now", "cost"): a company name or ticker that is one of them is an
+    ordinary word, and int_entities derives no alias of it (only titles are read, no labels)."""
+    counts: dict[str, int] = {}
+    for label in labels:
+        for word in label.title.split()[1:]:
+            word = word.strip(".,;:!?'\"()[]{}‘’“”")
+            if word.isalpha() and word.islower() and word.isascii():
+                counts[word] = counts.get(word, 0) + 1
+    return sorted(word for word, count in counts.items() if count >= 2)
+
+
 def main(settings: Settings, progress=print, seeds_dir: Path = SEEDS) -> list[Reading]:
-    """Fit every learned reading on the labelled examples and write its seeds to seeds_dir."""
+    """Fit every learned reading on the labelled examples and write its seeds to seeds_dir,
+    with the ordinary words of the corpus's titles."""
+    from orchestration.files import write_atomically
+
     try:
         import sklearn  # noqa: F401
     except ImportError:
@@ -255,6 +272,12 @@ def main(settings: Settings, progress=print, seeds_dir: Path = SEEDS) -> list[Re
     progress(f"{len(examples.labels):,} labelled headlines")
     readings = [train_event_types(examples, progress), train_sentiment(examples, progress)]
     write_seeds(readings, seeds_dir)
+    every_title = [label for split in SPLITS for label in load_labels(CORPUS, split=split)]
+    words = ordinary_words(every_title)
+    write_atomically(seeds_dir / ORDINARY_WORDS, csv_text([["word"]] + [[w] for w in words]
+                                                         ).encode())
+    progress(f"{len(words):,} ordinary words (the corpus's lower-case words) in "
+             f"{seeds_dir / ORDINARY_WORDS}")
     for reading in readings:
         progress(f"{reading.model}: C={reading.c}, {len(reading.weights):,} weights"
                  + (f", thresholds {dict(sorted(reading.thresholds.items()))}"
