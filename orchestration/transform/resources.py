@@ -52,9 +52,9 @@ def seed_path(seeds_dir: Path) -> str:
     return os.path.relpath(DBT_DIR / dbt_project.target_path / "user_seeds", DBT_DIR)
 
 
-# The learned reading (`make train`): a user's seeds folder that has no copy of its own reads
-# with the repository's.
-LEARNED_SEEDS = ("reading_weights.csv", "reading_classes.csv")
+# What `make train` writes (the learned reading, the ordinary words): a user's seeds folder
+# that has no copy of its own reads with the repository's.
+LEARNED_SEEDS = ("reading_weights.csv", "reading_classes.csv", "ordinary_words.csv")
 
 
 def stage_seeds(seeds_dir: Path) -> None:

@@ -124,7 +124,8 @@ def generator_digest() -> str:
     files = sorted(p for p in here.glob("*.py")
                    if not p.name.startswith(("bench", "ingest_runner")))
     files += [REPO / "seeds" / name for name in ("event_types.csv", "sentiment_lexicon.csv",
-                                                 "reading_weights.csv", "reading_classes.csv")]
+                                                 "reading_weights.csv", "reading_classes.csv",
+                                                 "ordinary_words.csv")]
     return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()[:16]
 
 

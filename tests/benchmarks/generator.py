@@ -1056,7 +1056,7 @@ class Generator:
                    [[e.entity_id, e.name, e.entity_type, "|".join(e.aliases), "|".join(e.symbols)]
                     for e in self.entities])
         for name in ("event_types.csv", "sentiment_lexicon.csv", "reading_weights.csv",
-                     "reading_classes.csv"):
+                     "reading_classes.csv", "ordinary_words.csv"):
             shutil.copyfile(REPO_SEEDS / name, folder / name)
 
     def _write_planted(self, path: Path) -> None:

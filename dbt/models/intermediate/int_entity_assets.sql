@@ -2,7 +2,7 @@
 -- "sector:NAME" links every asset of that sector in seeds/assets.csv, so that a phrase for a
 -- group ("chipmakers", "tech stocks") names the group's members without listing them twice.
 with entities as (
-    select * from {{ ref('stg_entities') }}
+    select * from {{ ref('int_entities') }}
 ),
 
 written as (

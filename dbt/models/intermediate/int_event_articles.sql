@@ -43,7 +43,7 @@ ranked_signals as (
         case when signals.event_type = 'attention_burst' then 0
             else coalesce(title_counts.n_titles, 0) end as n_titles
     from signals
-    left join {{ ref('stg_entities') }} as entities
+    left join {{ ref('int_entities') }} as entities
         on signals.primary_entity_id = entities.entity_id
     left join title_counts
         on signals.event_id = title_counts.event_id

@@ -1,7 +1,7 @@
 -- One row per entity (company, token, person, organisation, country, product, sector) with its aliases
 -- and the assets linked to it.
 with entities as (
-    select * from {{ ref('stg_entities') }}
+    select * from {{ ref('int_entities') }}
 ),
 
 linked as (
@@ -14,7 +14,8 @@ select
     entities.entity_id,
     entities.entity_name,
     entities.entity_type,
-    entities.aliases,
+    -- the written aliases, then those derived from the asset list
+    concat_ws('|', nullif(entities.aliases, ''), nullif(entities.derived_aliases, '')) as aliases,
     linked.linked_symbols
 from entities
 left join linked on entities.entity_id = linked.entity_id

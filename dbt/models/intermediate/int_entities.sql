@@ -1,0 +1,136 @@
+-- One row per entity: those written in seeds/entities.csv, and one for every equity or crypto
+-- asset of seeds/assets.csv that no written company or token stands for, so that adding an
+-- asset links its news without editing entities.csv. Each such asset's derived aliases join
+-- the entity that stands for it: the written company or token listing its symbol (the one
+-- whose aliases name the ticker or the name first, then by entity_id), else its own entity
+-- asset_<symbol>. The derived aliases (matched with their case, int_entity_aliases):
+--   the name without its legal suffix ("NVIDIA Corporation" -> "NVIDIA", "The Home Depot,
+--   Inc." -> "Home Depot", "Eli Lilly and Company" -> "Eli Lilly"); its short form without one
+--   trailing generic word, when four characters or more are left ("Coinbase Global" ->
+--   "Coinbase", "Meta Platforms" -> "Meta", not "S&P Global" -> "S&P"); the ticker as "$NVDA"
+--   and, for an equity of an exchange, as "(NASDAQ: NVDA)"; the ticker alone when it has three
+--   letters or more.
+-- A one-word name or a ticker that is an ordinary word (seeds/ordinary_words.csv, the words
+-- real headlines write in lower case: "Target", "ALL", "NOW") gives no alias: a user who wants
+-- it writes it in entities.csv.
+with written as (
+    select * from {{ ref('stg_entities') }}
+),
+
+ordinary as (
+    select word from {{ ref('stg_ordinary_words') }}
+),
+
+{%- set legal = "'(?i)[,]?\\s+(Inc\\.?|Incorporated|Corporation|Corp\\.?|Company|Co\\.?|Ltd\\.?|Limited|plc|N\\.V\\.|S\\.A\\.|AG|SE|A/S|L\\.P\\.|LLC|Class [A-C]|Trust|Holdings?|Group)$'" %}
+{%- set dangling = "'(?i)(,|\\s+(&|and))$'" %}
+
+named as (
+    select
+        symbol,
+        asset_class,
+        exchange,
+        case when asset_class = 'crypto' then {{ list_item(split_text('symbol', "'-'"), 1) }}
+            else symbol end as ticker,
+        trim({{ replace_all(replace_all(replace_all(replace_all(replace_all(
+            replace_all('asset_name', "'\\s*\\(ADR\\)$'", "''"),
+            legal, "''"), legal, "''"), dangling, "''"), "'^The\\s+'", "''"),
+            "'\\.com$'", "''") }}) as short_name
+    from {{ ref('stg_assets') }}
+    where asset_class in ('equity', 'crypto')
+),
+
+forms as (
+    select
+        *,
+        {{ replace_all('short_name', "'\\s+(Global|Platforms|Technologies|Technology|Systems|International|Enterprises|Industries|Brands|Communications|Companies|Worldwide|Motor)$'", "''") }} as short_form
+    from named
+),
+
+-- every alias an asset gives, each kept unless it is one ordinary word
+derived as (
+    select symbol, alias
+    from (
+        select symbol, short_name as alias from forms
+        union all
+        select symbol, short_form from forms
+        where short_form <> short_name and length(short_form) >= 4
+        union all
+        select symbol, '$' || ticker from forms where {{ matches('ticker', "'^[A-Z]{1,6}$'") }}
+        union all
+        select symbol, '(' || exchange || ': ' || ticker || ')' from forms
+        where asset_class = 'equity' and exchange is not null
+            and {{ matches('ticker', "'^[A-Z]{1,6}$'") }}
+        union all
+        select symbol, ticker from forms where {{ matches('ticker', "'^[A-Z]{3,6}$'") }}
+    ) as every_alias
+    where alias <> ''
+        and lower(alias) not in (select word from ordinary)
+),
+
+-- the written company or token that stands for each asset, if any
+standing as (
+    select symbol, {{ first_by('entity_id', ['not names_it', 'entity_id']) }} as entity_id
+    from (
+        select
+            listed.symbol,
+            listed.entity_id,
+            instr('|' || lower(written.aliases) || '|', '|' || lower(forms.ticker) || '|') > 0
+                or instr('|' || lower(written.aliases) || '|', '|' || lower(forms.short_form) || '|') > 0
+                as names_it
+        from (
+            select entity_id, trim({{ explode_list(split_text('symbols', "'|'")) }}) as symbol
+            from written
+            where entity_type in ('company', 'token')
+        ) as listed
+        inner join written on listed.entity_id = written.entity_id
+        inner join forms on listed.symbol = forms.symbol
+    ) as candidates
+    group by symbol
+),
+
+gathered as (
+    select
+        coalesce(standing.entity_id, 'asset_' || lower({{ replace_all('forms.symbol', "'[^A-Za-z0-9]+'", "'_'") }})) as entity_id,
+        standing.entity_id is null as is_derived,
+        forms.symbol,
+        forms.short_name,
+        forms.asset_class,
+        derived.alias
+    from forms
+    left join standing on forms.symbol = standing.symbol
+    inner join derived on forms.symbol = derived.symbol
+),
+
+derived_aliases as (
+    select entity_id, {{ sorted_join('alias', "'|'", distinct=true) }} as derived_aliases
+    from gathered
+    group by entity_id
+),
+
+derived_entities as (
+    select distinct
+        entity_id,
+        short_name as entity_name,
+        case when asset_class = 'crypto' then 'token' else 'company' end as entity_type,
+        '' as aliases,
+        symbol as symbols
+    from gathered
+    where is_derived
+)
+
+select
+    entities.entity_id,
+    entities.entity_name,
+    entities.entity_type,
+    entities.aliases,
+    coalesce(derived_aliases.derived_aliases, '') as derived_aliases,
+    entities.symbols,
+    entities.is_derived
+from (
+    select entity_id, entity_name, entity_type, aliases, symbols, false as is_derived
+    from written
+    union all
+    select entity_id, entity_name, entity_type, aliases, symbols, true
+    from derived_entities
+) as entities
+left join derived_aliases on entities.entity_id = derived_aliases.entity_id
