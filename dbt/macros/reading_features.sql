@@ -3,16 +3,18 @@
   article, one row per (article_id, feature), each feature once:
     w:<word>            a word of the title, lower-cased ("w:nvidia", "w:sell-off")
     b:<word> <word>     two adjacent words of the title ("b:export controls")
-    rule:<event_type>   (unless `rules` is false) the type's hand rule (seeds/event_types.csv) hits the title: its
+    rule:<event_type>   the type's hand rule (seeds/event_types.csv) hits the title: its
                         pattern matches and its guard does not
     guarded:<event_type> its pattern matches the title and its guard vetoes it
     lexicon:<class>     the lexicon's class of the article (int_article_lexicon_sentiment), when
                         `lexicon` names that relation
-  Training reads the same rows (the view int_article_features), so the words are cut one way.
-  The title alone: the labelled corpus has no summaries to learn them from.
+  Only the features some weight of seeds/reading_weights.csv names are kept (all of them with
+  var reading_features 'all', as `make train` builds them to choose its vocabulary). Training
+  and scoring read the same rows (int_article_features), so the words are cut one way. The title
+  alone: the labelled corpus has no summaries to learn them from.
 #}
-{% macro reading_features(articles, lexicon=none, rules=true) %}
-{%- set rules = event_type_rules() if rules else [] %}
+{% macro reading_features(articles, lexicon=none) %}
+{%- set rules = event_type_rules() %}
 select distinct article_id, feature
 from (
     select article_id, 'w:' || word as feature
@@ -48,51 +50,68 @@ from (
     where article_id in (select article_id from {{ articles }})
     {%- endif %}
 ) as features
+{%- if var('reading_features') == 'weighted' %}
+where feature in (select feature from {{ ref('stg_reading_weights') }})
+{%- endif %}
 {% endmacro %}
 
 {# A word: letters and digits, joined inside by ".", "&" or "-" ("u.s", "s&p", "sell-off"). #}
 {% macro reading_word_pattern() %}'[a-z0-9]+(?:[.&-][a-z0-9]+)*'{% endmacro %}
 
 {#
-  Each class's probability under a learned reading (seeds/reading_*.csv, model `model_name`)
-  for every row of `articles`, given their `features` (rows of article_id, feature): a class's
-  score is its intercept plus the weights of the features present, summed as exact decimals so
-  that an article scores the same in any run on either engine; the probabilities are the softmax
-  of the scores. Rows of (article_id, class, threshold, probability).
+  Each article's likeliest class under a learned reading, from the `scores` of its classes
+  (macro reading_scores); the probabilities are the softmax of the scores. Rows of (article_id, class, threshold,
+  probability, positive_less_negative): the likeliest class (ties to the first by name), its
+  probability and threshold, and P(positive) - P(negative), which only the sentiment has.
+  Group sums rather than windows: one pass for the best score, one for the softmax.
 #}
-{% macro reading_probabilities(model_name, articles, features) %}
+{% macro reading_decision(scores) %}
     select
-        article_id,
-        class,
-        threshold,
-        odds / sum(odds) over (partition by article_id) as probability
+        best.article_id,
+        best.class,
+        best.threshold,
+        1 / sum(exp(scores.score - best.top)) as probability,
+        sum(case when scores.class = 'positive' then exp(scores.score - best.top) else 0 end)
+            / sum(exp(scores.score - best.top))
+            - sum(case when scores.class = 'negative' then exp(scores.score - best.top) else 0 end)
+            / sum(exp(scores.score - best.top)) as positive_less_negative
     from (
         select
             article_id,
-            class,
-            threshold,
-            exp(score - max(score) over (partition by article_id)) as odds
-        from (
-            select
-                {{ articles }}.article_id,
-                classes.class,
-                classes.threshold,
-                cast(classes.intercept + coalesce(feature_scores.score, 0) as double) as score
-            from {{ articles }}
-            cross join (
-                select class, intercept, threshold from {{ ref('stg_reading_classes') }}
-                where model = '{{ model_name }}'
-            ) as classes
-            left join (
-                select {{ features }}.article_id, weights.class, sum(weights.weight) as score
-                from {{ features }}
-                inner join {{ ref('stg_reading_weights') }} as weights
-                    on weights.feature = {{ features }}.feature
-                    and weights.model = '{{ model_name }}'
-                group by {{ features }}.article_id, weights.class
-            ) as feature_scores
-                on feature_scores.article_id = {{ articles }}.article_id
-                and feature_scores.class = classes.class
-        ) as scores
-    ) as exponentiated
+            max(score) as top,
+            {{ first_by('class', ['-score', 'class']) }} as class,
+            {{ first_by('threshold', ['-score', 'class']) }} as threshold
+        from {{ scores }}
+        group by article_id
+    ) as best
+    inner join {{ scores }} as scores on scores.article_id = best.article_id
+    group by best.article_id, best.class, best.threshold
+{% endmacro %}
+
+{# The score of every class of the learned reading `model_name` (seeds/reading_*.csv) for every
+   row of `articles`, given their `features` (rows of article_id, feature): the class's
+   intercept plus the weights of the features present, summed as exact decimals so that an
+   article scores the same in any run on either engine. Rows of (article_id, class, threshold,
+   score). #}
+{% macro reading_scores(model_name, articles, features) %}
+    select
+        {{ articles }}.article_id,
+        classes.class,
+        classes.threshold,
+        cast(classes.intercept + coalesce(feature_scores.score, 0) as double) as score
+    from {{ articles }}
+    cross join (
+        select class, intercept, threshold from {{ ref('stg_reading_classes') }}
+        where model = '{{ model_name }}'
+    ) as classes
+    left join (
+        select {{ features }}.article_id, weights.class, sum(weights.weight) as score
+        from {{ features }}
+        inner join {{ ref('stg_reading_weights') }} as weights
+            on weights.feature = {{ features }}.feature
+            and weights.model = '{{ model_name }}'
+        group by {{ features }}.article_id, weights.class
+    ) as feature_scores
+        on feature_scores.article_id = {{ articles }}.article_id
+        and feature_scores.class = classes.class
 {% endmacro %}

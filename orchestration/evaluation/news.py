@@ -111,13 +111,13 @@ def news_rows(labels: list[Label], feeds_dir: Path) -> tuple[list[dict], int]:
     return kept, len(wanted & from_feeds)
 
 
-def classify(settings: Settings, rows: list[dict], workdir: Path,
-             selection: str = SELECTION) -> duckdb.DuckDBPyConnection:
+def classify(settings: Settings, rows: list[dict], workdir: Path, selection: str = SELECTION,
+             extra: tuple[str, ...] = ()) -> duckdb.DuckDBPyConnection:
     """The dbt models run over the rows in a scratch warehouse; a connection to its results."""
     database = workdir / "evaluation.duckdb"
     with duckdb.connect(str(database)) as con, transaction(con):
         upsert_news_items(con, rows)
-    build(settings, workdir, selection)
+    build(settings, workdir, selection, extra)
     return connect_read_only(database)
 
 
@@ -131,7 +131,7 @@ def rule_types(settings: Settings, workdir: Path) -> dict[str, str]:
                                 "intermediate.int_article_types").fetchall())
 
 
-def build(settings: Settings, workdir: Path, selection: str, extra: list[str] = ()) -> None:
+def build(settings: Settings, workdir: Path, selection: str, extra=()) -> None:
     from orchestration.transform.project import dbt_project
     from orchestration.transform.resources import dbt_executable, seed_path
 

@@ -1,8 +1,8 @@
 """`make train`: the learned reading, fitted on the labelled corpus and written as seeds.
 
 The corpus's train and dev splits (tests/evaluation/corpus.csv) and the development set
-(labelled_news.csv, the demo's January 2025) go through the parser and the dbt view
-int_article_features in a scratch warehouse, so the words are cut exactly as the warehouse cuts
+(labelled_news.csv, the demo's January 2025) go through the parser and the dbt model
+int_article_features (with every feature: var reading_features 'all') in a scratch warehouse, so the words are cut exactly as the warehouse cuts
 them when it scores. A multinomial logistic regression over those features (the classes: each
 event type and none) is fitted with scikit-learn, a development dependency only; its
 regularisation and a probability threshold per type are chosen on out-of-fold predictions (five
@@ -54,7 +54,8 @@ def corpus_features(settings: Settings, splits=("train", "dev")) -> Examples:
     labels += load_labels(LABELS)
     rows, _ = news_rows(labels, Path("/nonexistent"))  # the corpus's headlines alone
     with (tempfile.TemporaryDirectory(prefix="newsimpact-train-") as workdir,
-          classify(settings, rows, Path(workdir), selection="+int_article_features") as con):
+          classify(settings, rows, Path(workdir), selection="+int_article_features",
+                   extra=("--vars", "{reading_features: all}")) as con):
         article_of = dict(con.execute(
             "select guid, md5(article_key) from staging.stg_news_items").fetchall())
         found: dict[str, set[str]] = {}

@@ -1,6 +1,7 @@
 -- One row per article: its sentiment as the learned reading says it (seeds/reading_*.csv, model
 -- sentiment, fitted by `make train` on the labelled corpus) from the title's words and pairs of
--- words and the lexicon's class of the article (int_article_lexicon_sentiment): the likeliest of
+-- words and the lexicon's class of the article (int_article_features, macros reading_scores and
+-- reading_decision): the likeliest of
 -- negative, neutral and positive, and as a number in [-1, 1] the probability of positive less
 -- that of negative.
 {{ config(
@@ -11,7 +12,7 @@
 ) }}
 
 with articles as (
-    select article_id, title from {{ ref('int_articles') }}
+    select article_id from {{ ref('int_articles') }}
     {% if is_incremental() %}
     where article_id in ({{ new_article_ids() }})
     {% endif %}
@@ -25,27 +26,24 @@ lexicon as (
 ),
 
 features as (
-    {{ reading_features('articles', 'lexicon', rules=false) }}
+    select article_id, feature from {{ ref('int_article_features') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
 ),
 
-probabilities as (
-    {{ reading_probabilities('sentiment', 'articles', 'features') }}
+sentiment_scores as (
+    {{ reading_scores('sentiment', 'articles', 'features') }}
 ),
 
 read as (
-    select
-        article_id,
-        {{ first_by('class', ['-probability', 'class']) }} as sentiment_class,
-        sum(case when class = 'positive' then probability else 0 end)
-            - sum(case when class = 'negative' then probability else 0 end) as sentiment
-    from probabilities
-    group by article_id
+    {{ reading_decision('sentiment_scores') }}
 )
 
 select
     read.article_id,
-    read.sentiment,
-    read.sentiment_class,
+    read.positive_less_negative as sentiment,
+    read.class as sentiment_class,
     lexicon.sentiment as lexicon_sentiment,
     lexicon.sentiment_class as lexicon_sentiment_class,
     lexicon.sentiment_sentences

@@ -1,13 +1,13 @@
 -- One row per article that newsimpact reads as an event of a type, with how sure it is.
 -- The learned reading decides (seeds/reading_*.csv, fitted by `make train` on the labelled
--- corpus): each class's probability comes from the article's features (macros
--- reading_features, in which the hand rules of seeds/event_types.csv are features too, and
--- reading_probabilities), and the likeliest class is said when it is a type and reaches that
+-- corpus): each class's probability comes from the article's features (int_article_features,
+-- in which the hand rules of seeds/event_types.csv are features too; macros reading_scores and
+-- reading_decision), and the likeliest class is said when it is a type and reaches that
 -- type's threshold. A type the learned reading does not know (a
 -- user's own row in event_types.csv) is read by its rule alone, and its match wins: the rule
 -- is surest of the title (0.75, 1.0 with the summary), ties to the higher priority. With
 -- var('event_reading') 'rules', every type is read by its rule alone, as before the learning.
--- depends_on: {{ ref('stg_event_types') }} {{ ref('stg_reading_classes') }} {{ ref('stg_reading_weights') }}
+-- depends_on: {{ ref('stg_event_types') }} {{ ref('stg_reading_classes') }} {{ ref('stg_reading_weights') }} {{ ref('int_article_features') }}
 {{ config(
     materialized=incremental_materialization(),
     incremental_strategy='append',
@@ -38,27 +38,24 @@ with articles as (
 {%- if learned %},
 
 features as (
-    {{ reading_features('articles') }}
+    select article_id, feature from {{ ref('int_article_features') }}
+    {% if is_incremental() %}
+    where article_id in ({{ new_article_ids() }})
+    {% endif %}
 ),
 
-probabilities as (
-    {{ reading_probabilities('event_type', 'articles', 'features') }}
+event_type_scores as (
+    {{ reading_scores('event_type', 'articles', 'features') }}
 ),
 
 likeliest as (
-    select
-        article_id,
-        {{ first_by('class', ['-probability', 'class']) }} as event_type,
-        max(probability) as probability,
-        {{ first_by('threshold', ['-probability', 'class']) }} as threshold
-    from probabilities
-    group by article_id
+    {{ reading_decision('event_type_scores') }}
 ),
 
 learned as (
-    select article_id, event_type, cast(probability as decimal(3, 2)) as confidence
+    select article_id, class as event_type, cast(probability as decimal(3, 2)) as confidence
     from likeliest
-    where event_type <> 'none' and probability >= threshold
+    where class <> 'none' and probability >= threshold
 )
 {%- endif %}
 {%- if own_rules %},

@@ -1,9 +1,9 @@
 -- One row per entity: those written in seeds/entities.csv, and one for every equity or crypto
 -- asset of seeds/assets.csv that no written company or token stands for, so that adding an
--- asset links its news without editing entities.csv. Each such asset's derived aliases join
--- the entity that stands for it: the written company or token listing its symbol (the one
--- whose aliases name the ticker or the name first, then by entity_id), else its own entity
--- asset_<symbol>. The derived aliases (matched with their case, int_entity_aliases):
+-- asset links its news without editing entities.csv. Each asset's derived aliases join the
+-- entity that stands for it: the written company or token listing its symbol or holding its
+-- name or ticker as an alias (see standing), else its own entity asset_<symbol>. The derived
+-- aliases (matched with their case, int_entity_aliases):
 --   the name without its legal suffix ("NVIDIA Corporation" -> "NVIDIA", "The Home Depot,
 --   Inc." -> "Home Depot", "Eli Lilly and Company" -> "Eli Lilly"); its short form without one
 --   trailing generic word, when four characters or more are left ("Coinbase Global" ->
@@ -31,9 +31,10 @@ named as (
         exchange,
         case when asset_class = 'crypto' then {{ list_item(split_text('symbol', "'-'"), 1) }}
             else symbol end as ticker,
-        trim({{ replace_all(replace_all(replace_all(replace_all(replace_all(
+        -- up to three legal suffixes ("Alibaba Group Holding Limited" -> "Alibaba")
+        trim({{ replace_all(replace_all(replace_all(replace_all(replace_all(replace_all(
             replace_all('asset_name', "'\\s*\\(ADR\\)$'", "''"),
-            legal, "''"), legal, "''"), dangling, "''"), "'^The\\s+'", "''"),
+            legal, "''"), legal, "''"), legal, "''"), dangling, "''"), "'^The\\s+'", "''"),
             "'\\.com$'", "''") }}) as short_name
     from {{ ref('stg_assets') }}
     where asset_class in ('equity', 'crypto')
@@ -67,25 +68,59 @@ derived as (
         and lower(alias) not in (select word from ordinary)
 ),
 
--- the written company or token that stands for each asset, if any
-standing as (
-    select symbol, {{ first_by('entity_id', ['not names_it', 'entity_id']) }} as entity_id
+-- the written company or token that stands for each asset, if any: one listing its symbol, or
+-- one whose aliases hold the asset's name, short form or ticker (it then gains the symbol);
+-- those whose aliases name the asset first, then by entity_id
+-- (exploded alone in the select list, then trimmed: Spark nests no generator in a function)
+written_aliases as (
+    select entity_id, lower(trim(alias)) as alias
     from (
-        select
-            listed.symbol,
-            listed.entity_id,
-            instr('|' || lower(written.aliases) || '|', '|' || lower(forms.ticker) || '|') > 0
-                or instr('|' || lower(written.aliases) || '|', '|' || lower(forms.short_form) || '|') > 0
-                as names_it
-        from (
-            select entity_id, trim({{ explode_list(split_text('symbols', "'|'")) }}) as symbol
-            from written
-            where entity_type in ('company', 'token')
-        ) as listed
-        inner join written on listed.entity_id = written.entity_id
-        inner join forms on listed.symbol = forms.symbol
-    ) as candidates
+        select entity_id, {{ explode_list(split_text('aliases', "'|'")) }} as alias
+        from written
+        where entity_type in ('company', 'token')
+    ) as split
+),
+
+listed as (
+    select entity_id, trim(symbol) as symbol
+    from (
+        select entity_id, {{ explode_list(split_text('symbols', "'|'")) }} as symbol
+        from written
+        where entity_type in ('company', 'token')
+    ) as split
+),
+
+candidates as (
+    select listed.entity_id, listed.symbol, false as names_it
+    from listed
+    union all
+    select written_aliases.entity_id, forms.symbol, true
+    from written_aliases
+    inner join forms
+        on written_aliases.alias in (lower(forms.short_name), lower(forms.short_form),
+                                     lower(forms.ticker))
+),
+
+standing as (
+    select
+        symbol,
+        {{ first_by('entity_id', ['not names_it', 'entity_id']) }} as entity_id
+    from (
+        select entity_id, symbol, max(names_it) as names_it
+        from candidates
+        group by entity_id, symbol
+    ) as named
     group by symbol
+),
+
+-- the symbols a written entity gains by standing for an asset it did not list
+gained as (
+    select standing.entity_id, {{ sorted_join('standing.symbol', "'|'") }} as symbols
+    from standing
+    left join listed
+        on listed.entity_id = standing.entity_id and listed.symbol = standing.symbol
+    where listed.symbol is null
+    group by standing.entity_id
 ),
 
 gathered as (
@@ -124,7 +159,7 @@ select
     entities.entity_type,
     entities.aliases,
     coalesce(derived_aliases.derived_aliases, '') as derived_aliases,
-    entities.symbols,
+    concat_ws('|', nullif(entities.symbols, ''), gained.symbols) as symbols,
     entities.is_derived
 from (
     select entity_id, entity_name, entity_type, aliases, symbols, false as is_derived
@@ -134,3 +169,4 @@ from (
     from derived_entities
 ) as entities
 left join derived_aliases on entities.entity_id = derived_aliases.entity_id
+left join gained on entities.entity_id = gained.entity_id
