@@ -70,11 +70,11 @@ where feature in (select feature from {{ ref('stg_reading_weights') }})
         best.article_id,
         best.class,
         best.threshold,
-        1 / sum(exp(scores.score - best.top)) as probability,
-        sum(case when scores.class = 'positive' then exp(scores.score - best.top) else 0 end)
-            / sum(exp(scores.score - best.top))
-            - sum(case when scores.class = 'negative' then exp(scores.score - best.top) else 0 end)
-            / sum(exp(scores.score - best.top)) as positive_less_negative
+        -- exact sums: the same article gets the same bits in any run, whatever the row order
+        1 / {{ exact_sum('exp(scores.score - best.top)') }} as probability,
+        ({{ exact_sum("case when scores.class = 'positive' then exp(scores.score - best.top) else 0 end") }}
+            - {{ exact_sum("case when scores.class = 'negative' then exp(scores.score - best.top) else 0 end") }})
+            / {{ exact_sum('exp(scores.score - best.top)') }} as positive_less_negative
     from (
         select
             article_id,
