@@ -2,16 +2,18 @@
 
 The corpus's train and dev splits (tests/evaluation/corpus.csv) and the development set
 (labelled_news.csv, the demo's January 2025) go through the parser and the dbt model
-int_article_features (with every feature: var reading_features 'all') in a scratch warehouse, so the words are cut exactly as the warehouse cuts
-them when it scores. A multinomial logistic regression over those features (the classes: each
-event type and none) is fitted with scikit-learn, a development dependency only; its
-regularisation and a probability threshold per type are chosen on out-of-fold predictions (five
-folds by publication day), then it is refitted on all of them. The corpus's test split and the
-held-out set are never read here. Written sorted and rounded, so that the same corpus gives the
+int_article_features (every feature kept: var reading_features 'all') in a scratch warehouse,
+so the words are cut exactly as the warehouse cuts them when it scores. A multinomial logistic
+regression over those features (event types: each type and none; sentiment: its three classes)
+is fitted with scikit-learn, a development dependency only; its regularisation (and for event
+types a probability threshold per type) is chosen on out-of-fold predictions (five folds by
+publication day), then it is refitted on all of them. The corpus's test split and the held-out
+set are never read here. Written sorted and rounded, so that the same corpus gives the
 same files byte for byte:
 
   seeds/reading_weights.csv   model, class, feature, weight (|weight| >= MIN_WEIGHT)
   seeds/reading_classes.csv   model, class, intercept, threshold
+  seeds/ordinary_words.csv    word: the titles' lower-case words (see ordinary_words)
 """
 
 from __future__ import annotations
