@@ -139,7 +139,7 @@ def test_sqlalchemy_reads_the_rows(demo, engine, reflected):
         counts = {name: con.execute(sa.select(sa.func.count()).select_from(
             reflected.tables[f"marts.{name}"])).scalar_one() for name in TABLES | VIEWS}
     assert raw == pytest.approx(-0.1697, abs=5e-5) and isinstance(raw, float)
-    assert (n_events, t0) == (4, date(2025, 1, 27)) and isinstance(n_events, int)
+    assert (n_events, t0) == (5, date(2025, 1, 27)) and isinstance(n_events, int)
     assert round(car, 4) == -0.1477
     with duckdb.connect(str(published(demo)), read_only=True) as con:
         for name, rows in counts.items():
@@ -253,7 +253,7 @@ def test_the_publication_carries_a_markdown_preview_of_the_top_moves(demo):
     header, rule, *moves = table.splitlines()
     assert header.startswith("| lead event | asset | t0 | return |") and len(moves) == 10
     nvda = next(line for line in moves if "| NVDA | 2025-01-27 |" in line)
-    assert "| -16.97% | -14.77% | <0.0001 |" in nvda and nvda.endswith("| 4 (1) |")
+    assert "| -16.97% | -14.77% | <0.0001 |" in nvda and nvda.endswith("| 5 (1) |")
     with duckdb.connect(str(published(demo)), read_only=True) as con:
         [(rows,)] = con.execute("select count(*) from marts.fct_asset_move").fetchall()
     assert f"| marts.fct_asset_move | {rows:,} |" in counts.splitlines()

@@ -1,6 +1,7 @@
 """The learned reading (seeds/reading_*.csv): the warehouse applies the weights as the model
-defines them, `make train` gives back the committed seeds byte for byte, a user's own rule
-still wins, and a bad var is one clear error."""
+defines them (event types with var event_reading 'learned', not yet the default), `make train`
+gives back the committed seeds byte for byte, a user's own rule still wins, and a bad var is
+one clear error."""
 
 import csv
 import math
@@ -63,7 +64,7 @@ def scored():
     with (tempfile.TemporaryDirectory() as workdir,
           news.classify(Settings.from_env(), rows, Path(workdir),
                         selection="+int_article_types +int_article_features "
-                                  "+int_article_sentiment") as con):
+                                  "+int_article_sentiment", extra=news.LEARNED) as con):
         features: dict[str, set[str]] = {}
         for article_id, feature in con.execute(
                 "select article_id, feature from intermediate.int_article_features").fetchall():
@@ -167,7 +168,7 @@ def test_a_users_own_rule_wins_and_the_rest_stay_learned(tmp_path):
     with (seeds / "event_types.csv").open("a", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerow(
             ["space_launch", "Rocket launches", 50, r"\brocket\b", ""])
-    found = build_types(tmp_path, seeds, TITLES)
+    found = build_types(tmp_path, seeds, TITLES, *news.LEARNED)
     assert found == {TITLES[0]: "trade_tariff", TITLES[1]: "space_launch",
                      TITLES[2]: "monetary_policy"}
 

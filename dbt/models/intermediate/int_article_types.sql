@@ -1,12 +1,13 @@
 -- One row per article that newsimpact reads as an event of a type, with how sure it is.
--- The learned reading decides (seeds/reading_*.csv, fitted by `make train` on the labelled
+-- With var('event_reading') 'rules' (the default until the event merge stops joining R1's
+-- release to Stargate through a burst: README, "Model card"), every type is read by its rule
+-- alone. With 'learned', the learned reading decides (seeds/reading_*.csv, fitted by `make train` on the labelled
 -- corpus): each class's probability comes from the article's features (int_article_features,
 -- in which the hand rules of seeds/event_types.csv are features too; macros reading_scores and
 -- reading_decision), and the likeliest class is said when it is a type and reaches that
 -- type's threshold. A type the learned reading does not know (a
 -- user's own row in event_types.csv) is read by its rule alone, and its match wins: the rule
--- is surest of the title (0.75, 1.0 with the summary), ties to the higher priority. With
--- var('event_reading') 'rules', every type is read by its rule alone, as before the learning.
+-- is surest of the title (0.75, 1.0 with the summary), ties to the higher priority.
 -- depends_on: {{ ref('stg_event_types') }} {{ ref('stg_reading_classes') }} {{ ref('stg_reading_weights') }} {{ ref('int_article_features') }}
 {{ config(
     materialized=incremental_materialization(),
