@@ -15,7 +15,7 @@
 #}
 {% macro reading_features(articles, lexicon=none) %}
 {%- set rules = event_type_rules() %}
-select distinct article_id, feature
+select distinct features.article_id, features.feature
 from (
     select article_id, 'w:' || word as feature
     from (
@@ -51,7 +51,8 @@ from (
     {%- endif %}
 ) as features
 {%- if var('reading_features') == 'weighted' %}
-where feature in (select feature from {{ ref('stg_reading_weights') }})
+inner join (select distinct feature as weighted from {{ ref('stg_reading_weights') }}) as weighted
+    on features.feature = weighted.weighted
 {%- endif %}
 {% endmacro %}
 

@@ -1,12 +1,12 @@
 -- Does the tone of the news about an asset line up with its return that session, over the
--- asset sessions with news, by the sign of their articles' mean lexicon sentiment?
+-- asset sessions with news, by the sign of their articles' mean sentiment (the learned
+-- reading's P(positive) - P(negative))?
 --
 -- Expected on the demo data (make demo):
 -- | news_tone | asset_sessions | mean_return | mean_return_over_benchmark |
 -- |---|---|---|---|
--- | negative | 31 | -0.0288 | -0.0397 |
--- | neutral | 13 | -0.0039 | -0.0062 |
--- | positive | 33 | 0.0078 | 0.0086 |
+-- | negative | 32 | -0.0276 | -0.0378 |
+-- | positive | 45 | 0.0044 | 0.0049 |
 select
     case
         when mean_sentiment < 0 then 'negative'

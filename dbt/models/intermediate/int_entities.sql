@@ -49,7 +49,7 @@ forms as (
 
 -- every alias an asset gives, each kept unless it is one ordinary word
 derived as (
-    select symbol, alias
+    select every_alias.symbol, every_alias.alias
     from (
         select symbol, short_name as alias from forms
         union all
@@ -64,8 +64,10 @@ derived as (
         union all
         select symbol, ticker from forms where {{ matches('ticker', "'^[A-Z]{3,6}$'") }}
     ) as every_alias
-    where alias <> ''
-        and lower(alias) not in (select word from ordinary)
+    -- an anti-join, not "not in (subquery)": Spark's local mode cannot ship a subquery over a
+    -- union of rows (a dbt unit test's given rows) to its executors
+    left join ordinary on lower(every_alias.alias) = ordinary.word
+    where every_alias.alias <> '' and ordinary.word is null
 ),
 
 -- the written company or token that stands for each asset, if any: one listing its symbol, or
