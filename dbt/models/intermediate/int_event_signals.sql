@@ -15,8 +15,10 @@
 -- name the other's entity (NVIDIA's sell-off reports name DeepSeek), since templated headlines
 -- ("X posts quarterly revenue well away from estimates") put two companies' results in one
 -- story. A burst (an entity's attention, which on a busy day holds reports of several
--- happenings) joins other bursts by shared stories, and of the classified signals only the one
--- it shares most stories with. An event is a connected group of such signals, identified and
+-- happenings) goes with the classified signal it shares most stories with (its own and those of
+-- the bursts it reports together with), and links by shared stories only to signals that go
+-- with the same classified signal or with one of another entity that is about it. An event is a connected group of such
+-- signals, identified and
 -- dated by its earliest classified signal (first_seen_at, then id), or its earliest burst when
 -- it has none: a burst starts with the first of a run of articles about its entity, which may
 -- precede the happening. A happening of one signal keeps that signal's id.
@@ -175,24 +177,66 @@ pairs as (
 ),
 
 -- a burst is the attention a happening drew, and a busy entity's burst holds reports of
--- other happenings too: it joins only the classified signal it shares most stories with
-burst_partners as (
-    select node as burst, {{ first_by('neighbour', ['-n_shared_stories', 'neighbour']) }} as partner
+-- other happenings too: it joins only the classified signal it shares most stories with,
+-- counting those of the bursts it reports together with, so that OpenAI's burst on Stargate's
+-- day, which also carries two reports of DeepSeek's R1 from the day before, goes with Stargate
+burst_shares as (
+    select node as burst, neighbour as classified, n_shared_stories
     from pairs
     where node_is_burst and not neighbour_is_burst
-    group by node
+    union all
+    select via.node as burst, shares.neighbour as classified, shares.n_shared_stories
+    from pairs as via
+    inner join pairs as shares on via.neighbour = shares.node
+    where via.node_is_burst and via.neighbour_is_burst and via.reports_together
+        and via.about_each_other and not shares.neighbour_is_burst
 ),
 
--- both directions of every pair that reports one happening
+burst_partners as (
+    select burst, {{ first_by('classified', ['-n_shared_stories', 'classified']) }} as partner
+    from (
+        select burst, classified, sum(n_shared_stories) as n_shared_stories
+        from burst_shares
+        group by burst, classified
+    ) as summed
+    group by burst
+),
+
+-- the classified signal each signal goes with: itself, or a burst's partner (none for a burst
+-- that shares no story with a classified signal)
+anchors as (
+    select ranked.signal_rank, coalesce(burst_partners.partner, 0) as anchor
+    from ranked
+    left join burst_partners on ranked.signal_rank = burst_partners.burst
+    where ranked.event_type = 'attention_burst'
+    union all
+    select signal_rank, signal_rank as anchor from ranked where event_type <> 'attention_burst'
+),
+
+-- both directions of every pair that reports one happening, when the classified signals the
+-- two go with are the same, or of different entities and about each other: so NVIDIA's burst
+-- on the rout joins DeepSeek's App Store climb (the rout's reports name DeepSeek), while bursts
+-- never chain unrelated happenings (DeepSeek's R1 and Stargate, a day apart) nor two of one
+-- entity (Microsoft's results and R1 on Azure, the same day)
 edges as (
     select pairs.node, pairs.neighbour
     from pairs
-    left join burst_partners as node_partner on pairs.node = node_partner.burst
-    left join burst_partners as neighbour_partner on pairs.neighbour = neighbour_partner.burst
+    inner join anchors as node_anchor on pairs.node = node_anchor.signal_rank
+    inner join anchors as neighbour_anchor on pairs.neighbour = neighbour_anchor.signal_rank
+    left join ranked as node_event on node_anchor.anchor = node_event.signal_rank
+    left join ranked as neighbour_event on neighbour_anchor.anchor = neighbour_event.signal_rank
+    left join signal_entities as node_event_names
+        on node_event.signal_id = node_event_names.signal_id
+        and neighbour_event.primary_entity_id = node_event_names.entity_id
+    left join signal_entities as neighbour_event_names
+        on neighbour_event.signal_id = neighbour_event_names.signal_id
+        and node_event.primary_entity_id = neighbour_event_names.entity_id
     where pairs.reports_together
         and pairs.about_each_other
-        and (pairs.node_is_burst = pairs.neighbour_is_burst
-             or node_partner.partner = pairs.neighbour or neighbour_partner.partner = pairs.node)
+        and (node_anchor.anchor = neighbour_anchor.anchor
+             or node_event.primary_entity_id <> neighbour_event.primary_entity_id
+                and (node_event_names.entity_id is not null
+                     or neighbour_event_names.entity_id is not null))
 ),
 
 -- every signal is its own neighbour, so that one join per round reads the labels once (Spark
