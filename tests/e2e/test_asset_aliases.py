@@ -1,6 +1,5 @@
 """Entities from the asset list, measured on a universe of 220 real assets
-(tests/evaluation/universe.csv) over the 4,564 headlines of the labelled corpus's first two
-draws (universe_mentions.csv was drawn from them; the third draw came later): the entities that
+(tests/evaluation/universe.csv) over the labelled corpus's 4,564 headlines: the entities that
 int_entities derives for the 208 assets no written entity stands for link the headlines that
 name them (universe_mentions.csv, labelled by reading: LABELLING.md, "Company mentions"), and
 little else."""
@@ -23,15 +22,13 @@ from tests.conftest import REPO, VENV_BIN
 pytestmark = pytest.mark.slow
 EVALUATION = REPO / "tests" / "evaluation"
 FLOORS = {"precision": 0.9, "recall": 0.8}  # README, "Entities from the asset list"
-THIRD_DRAW = "n"  # item_ref prefix of the corpus rows added after universe_mentions.csv
 
 
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory):
     """Every corpus headline's derived entities, by item_ref, with the universe as assets.csv."""
     work = tmp_path_factory.mktemp("universe")
-    labels = [label for split in SPLITS for label in news.load_labels(CORPUS, split=split)
-              if not label.item_ref.startswith(THIRD_DRAW)]
+    labels = [label for split in SPLITS for label in news.load_labels(CORPUS, split=split)]
     rows, _ = news.news_rows(labels, Path("/nonexistent"))
     database = work / "warehouse.duckdb"
     with duckdb.connect(str(database)) as con, transaction(con):
