@@ -4,8 +4,8 @@
 -- Expected on the demo data (make demo):
 -- | is_confounded | moves | moves_named_by_news | most_events_on_one_session |
 -- |---|---|---|---|
--- | false | 82 | 12 | 1 |
--- | true | 151 | 26 | 6 |
+-- | false | 73 | 7 | 1 |
+-- | true | 164 | 32 | 6 |
 select
     is_confounded,
     count(*) as moves,

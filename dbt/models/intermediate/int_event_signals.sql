@@ -15,10 +15,8 @@
 -- name the other's entity (NVIDIA's sell-off reports name DeepSeek), since templated headlines
 -- ("X posts quarterly revenue well away from estimates") put two companies' results in one
 -- story. A burst (an entity's attention, which on a busy day holds reports of several
--- happenings) goes with one classified signal: the one it and the bursts it reports together
--- with share most stories with. A pair with a burst links only when the classified
--- signals its two sides go with are the same, or of different entities and about each other
--- as above. An event is a connected group of such signals, identified and
+-- happenings) joins other bursts by shared stories, and of the classified signals only the one
+-- it shares most stories with. An event is a connected group of such signals, identified and
 -- dated by its earliest classified signal (first_seen_at, then id), or its earliest burst when
 -- it has none: a burst starts with the first of a run of articles about its entity, which may
 -- precede the happening. A happening of one signal keeps that signal's id.
@@ -29,9 +27,7 @@
 -- whether they sufficed (a warning test).
 -- Cost: pairs of signals that share a story, which a story's few entities and types bound,
 -- and pairs of classified signals that name one actor within event_merge_actor_hours, which
--- event_merge_actor_max_signals bounds; a burst's partner reads, for each burst it reports
--- together with, that burst's links to classified signals (a busy entity's burst with k
--- neighbouring bursts and c classified signals about pays k times c at most).
+-- event_merge_actor_max_signals bounds.
 {%- set rounds = var('event_merge_rounds') %}
 
 with signal_articles as (
@@ -178,74 +174,25 @@ pairs as (
         <= {{ var('event_merge_hours') }} * 60
 ),
 
--- the pairs that report one happening by their own stories or actors
-linked_pairs as (
-    select * from pairs where reports_together and about_each_other
-),
-
 -- a burst is the attention a happening drew, and a busy entity's burst holds reports of
--- other happenings too: it goes with one classified signal, the one it and the bursts it
--- reports together with share most stories with (summed over them: a story several of them
--- carry is attention several times), so that OpenAI's burst on Stargate's day, which also
--- carries two reports of DeepSeek's R1 from the day before, goes with Stargate as its
--- neighbours (SoftBank's, Oracle's, Stargate's) do
-burst_members as (
-    select node as burst, node as member from linked_pairs where node_is_burst
-    union
-    select node as burst, neighbour as member from linked_pairs
-    where node_is_burst and neighbour_is_burst
-),
-
-burst_shares as (
-    select members.burst, member_links.neighbour as classified,
-        sum(member_links.n_shared_stories) as n_shared_stories
-    from burst_members as members
-    inner join linked_pairs as member_links
-        on members.member = member_links.node and not member_links.neighbour_is_burst
-    group by members.burst, member_links.neighbour
-),
-
+-- other happenings too: it joins only the classified signal it shares most stories with
 burst_partners as (
-    select burst, {{ first_by('classified', ['-n_shared_stories', 'classified']) }} as partner
-    from burst_shares
-    group by burst
+    select node as burst, {{ first_by('neighbour', ['-n_shared_stories', 'neighbour']) }} as partner
+    from pairs
+    where node_is_burst and not neighbour_is_burst
+    group by node
 ),
 
--- the classified signal each signal goes with: itself, or a burst's partner (0 for a burst
--- that neither it nor the bursts it reports together with link to a classified signal)
-anchors as (
-    select ranked.signal_rank, coalesce(burst_partners.partner, 0) as anchor
-    from ranked
-    left join burst_partners on ranked.signal_rank = burst_partners.burst
-    where ranked.event_type = 'attention_burst'
-    union all
-    select signal_rank, signal_rank as anchor from ranked where event_type <> 'attention_burst'
-),
-
--- both directions of every pair that reports one happening: two classified signals by the
--- rules above; a pair with a burst when the classified signals the two go with are the same,
--- or of different entities and about each other. So NVIDIA's burst on the rout joins
--- DeepSeek's App Store climb (the rout's reports name DeepSeek), while bursts do not join
--- happenings that are not (DeepSeek's R1 and Stargate, a day apart), nor two of one entity
--- (Microsoft's results and R1 on Azure, the same day)
+-- both directions of every pair that reports one happening
 edges as (
-    select linked_pairs.node, linked_pairs.neighbour
-    from linked_pairs
-    inner join anchors as node_anchor on linked_pairs.node = node_anchor.signal_rank
-    inner join anchors as neighbour_anchor on linked_pairs.neighbour = neighbour_anchor.signal_rank
-    left join ranked as node_event on node_anchor.anchor = node_event.signal_rank
-    left join ranked as neighbour_event on neighbour_anchor.anchor = neighbour_event.signal_rank
-    left join signal_entities as node_event_names
-        on node_event.signal_id = node_event_names.signal_id
-        and neighbour_event.primary_entity_id = node_event_names.entity_id
-    left join signal_entities as neighbour_event_names
-        on neighbour_event.signal_id = neighbour_event_names.signal_id
-        and node_event.primary_entity_id = neighbour_event_names.entity_id
-    where (not linked_pairs.node_is_burst and not linked_pairs.neighbour_is_burst)
-        or node_anchor.anchor = neighbour_anchor.anchor
-        or (node_event.primary_entity_id <> neighbour_event.primary_entity_id
-            and (node_event_names.entity_id is not null
-                 or neighbour_event_names.entity_id is not null))
+    select pairs.node, pairs.neighbour
+    from pairs
+    left join burst_partners as node_partner on pairs.node = node_partner.burst
+    left join burst_partners as neighbour_partner on pairs.neighbour = neighbour_partner.burst
+    where pairs.reports_together
+        and pairs.about_each_other
+        and (pairs.node_is_burst = pairs.neighbour_is_burst
+             or node_partner.partner = pairs.neighbour or neighbour_partner.partner = pairs.node)
 ),
 
 -- every signal is its own neighbour, so that one join per round reads the labels once (Spark
